@@ -1,0 +1,84 @@
+// Compare a tools/test.py TAP log with an expectations file.
+//
+//   node ci/check-results.ts <results.tap> <expectations.txt>
+//
+// Expectations file: one test per line, `<suite/test-name> FAIL|SKIP <reason>`; `#` comments.
+// Exit status 1 on a failure or skip that is not expected, on an expected one that now
+// passes (delete its line), or on an expectation naming a test that did not run.
+// The last line printed is `N passed, N failed`.
+'use strict';
+
+import { readFileSync } from 'node:fs';
+
+type Outcome = 'pass' | 'fail' | 'skip';
+interface Expectation { outcome: 'fail' | 'skip'; reason: string; line: number }
+
+const [tapPath, expectationsPath] = process.argv.slice(2);
+if (!tapPath || !expectationsPath) {
+  console.error('usage: check-results.ts <results.tap> <expectations.txt>');
+  process.exit(2);
+}
+
+function readResults(path: string): Map<string, Outcome> {
+  const results = new Map<string, Outcome>();
+  let planned = -1;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const plan = /^1\.\.(\d+)$/.exec(line);
+    if (plan) planned = Number(plan[1]);
+    const m = /^(not ok|ok) \d+ (\S+)(?: # (skip|TODO)\b.*)?$/.exec(line);
+    if (!m) continue;
+    const name = m[2];
+    if (m[1] === 'not ok') results.set(name, 'fail');
+    else results.set(name, m[3] === 'skip' ? 'skip' : 'pass');
+  }
+  if (planned < 0 || results.size !== planned) {
+    console.error(`check-results: ${path} holds ${results.size} results of ${planned} planned; ` +
+                  'tools/test.py did not finish (see its .stderr beside it)');
+    process.exit(1);
+  }
+  return results;
+}
+
+function readExpectations(path: string): Map<string, Expectation> {
+  const expectations = new Map<string, Expectation>();
+  readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (line === '') return;
+    const m = /^(\S+)\s+(FAIL|SKIP)\s+(\S.*)$/.exec(line);
+    if (!m) {
+      console.error(`check-results: ${path}:${i + 1}: want "<suite/test> FAIL|SKIP <reason>", got "${raw}"`);
+      process.exit(2);
+    }
+    expectations.set(m[1], { outcome: m[2] === 'FAIL' ? 'fail' : 'skip', reason: m[3], line: i + 1 });
+  });
+  return expectations;
+}
+
+const results = readResults(tapPath);
+const expectations = readExpectations(expectationsPath);
+const problems: string[] = [];
+const count = { pass: 0, fail: 0, skip: 0, expected: 0 };
+
+for (const [name, outcome] of [...results].sort()) {
+  count[outcome]++;
+  const want = expectations.get(name);
+  if (outcome === 'pass') {
+    if (want) problems.push(`${name}: passes now but ${expectationsPath}:${want.line} expects ${want.outcome} — delete that line`);
+    continue;
+  }
+  if (want?.outcome === outcome) {
+    count.expected++;
+    continue;
+  }
+  problems.push(`${name}: unexpected ${outcome}` +
+                (want ? ` (expected ${want.outcome}: ${want.reason})` : ''));
+}
+for (const [name, want] of expectations) {
+  if (!results.has(name)) problems.push(`${name}: listed at ${expectationsPath}:${want.line} but did not run`);
+}
+
+for (const p of problems) console.log(`  ${p}`);
+console.log(`${count.skip} skipped; ${count.expected} of the failures and skips are expected ` +
+            `(${expectationsPath.replace(/.*\//, 'ci/')}); ${problems.length} problem(s)`);
+console.log(`${count.pass} passed, ${count.fail} failed`);
+process.exitCode = problems.length === 0 ? 0 : 1;

@@ -1,0 +1,309 @@
+#!/usr/bin/env bash
+# Build Node.js 22 with node:crypto and node:tls on AWS-LC.
+#
+#   scripts/build-node.sh                    -> out/node          (AWS-LC, static)
+#   scripts/build-node.sh --crypto=openssl   -> out/node-openssl  (control: sid's OpenSSL 3.6)
+#
+# Options:  --crypto=awslc|openssl   --jobs=N   --help
+# Env:      NODE_AWSLC_CACHE  cache dir (default ~/.cache/node-awslc): build root, downloads,
+#                             work trees, ccache
+#           NODE_SRC=<dir>    build this Node tree instead of the pinned dfsg tarball
+#           AWSLC_SRC=<dir>   build this AWS-LC tree instead of the pinned Debian package
+#           NODE_AWSLC_MIRROR Debian mirror (default: the first one in this machine's apt config)
+#
+# Both binaries come from the same source, the same patches (patches/v22/series) and the
+# same configure flags; only the crypto library differs.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo/ci/node.env"
+. "$repo/deps-awslc/awslc.env"
+cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
+root=$cache_dir/root
+downloads=$cache_dir/downloads
+crypto=awslc
+jobs=$(nproc)
+
+die() { echo "build-node.sh: error: $*" >&2; exit 1; }
+note() { echo "build-node.sh: $*" >&2; }
+sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+in_root() { "$repo/scripts/in-root.sh" "$@"; }
+
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+
+parse_options() {
+  for arg in "$@"; do
+    case $arg in
+      --crypto=awslc|--crypto=aws-lc) crypto=awslc ;;
+      --crypto=openssl) crypto=openssl ;;
+      --crypto=*) die "unknown crypto library '${arg#--crypto=}' (use --crypto=awslc or --crypto=openssl)" ;;
+      --fips) die "--fips is not implemented yet (see the FIPS issue); no FIPS binary is built" ;;
+      --jobs=*) jobs=${arg#--jobs=}; [[ $jobs =~ ^[1-9][0-9]*$ ]] || die "--jobs wants a positive number, got '$jobs'" ;;
+      -h|--help) usage; exit 0 ;;
+      *) die "unknown option '$arg' (see --help)" ;;
+    esac
+  done
+}
+
+check_prerequisites() {
+  [ "$(id -u)" = 0 ] || die "must run as root (debootstrap, chroot and mount namespaces need it)"
+  command -v apt-get >/dev/null || die "needs a Debian-family host with apt-get"
+  command -v unshare >/dev/null || die "needs unshare (util-linux)"
+  if ! command -v debootstrap >/dev/null; then
+    note "installing debootstrap with apt"
+    apt-get install -y debootstrap >/dev/null 2>&1 || die "could not install debootstrap with apt-get; install it and rerun"
+  fi
+}
+
+# The Debian mirror comes from this machine's apt configuration (deb822 .sources first,
+# then one-line .list files); nothing in the repo names a host.
+find_debian_mirror() {
+  if [ -n "${NODE_AWSLC_MIRROR:-}" ]; then mirror=$NODE_AWSLC_MIRROR; return; fi
+  mirror=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) print $i }' /etc/apt/sources.list.d/*.sources 2>/dev/null \
+           | grep -E '/debian/?$' | head -1 || true)
+  if [ -z "$mirror" ]; then
+    mirror=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^(https?|file):/) { print $i; break } }' \
+             /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | grep -E '/debian/?$' | head -1 || true)
+  fi
+  [ -n "$mirror" ] || die "no Debian mirror in the apt configuration; set NODE_AWSLC_MIRROR=<mirror url>"
+  mirror=${mirror%/}
+}
+
+# A Debian sid root with the pinned packages. Built in a temporary directory and renamed
+# into place, with a stamp naming the package list it was made from: an interrupted run
+# leaves only a *.tmp directory, which the next run deletes.
+ensure_build_root() {
+  local want have tmp
+  want=$(sha256_of "$repo/ci/buildroot-packages.txt")
+  have=$(cat "$root/.node-awslc-root-ready" 2>/dev/null || true)
+  [ "$want" = "$have" ] && return
+  note "creating the Debian sid build root in $root (debootstrap + packages, ~2 min)"
+  tmp=$root.tmp
+  rm -rf "$tmp"
+  mkdir -p "$cache_dir"
+  debootstrap --variant=minbase sid "$tmp" "$mirror" >"$cache_dir/debootstrap.log" 2>&1 \
+    || die "debootstrap of sid from $mirror failed (see $cache_dir/debootstrap.log); is the archive reachable?"
+  # The archive's sid Release file is past its Valid-Until date.
+  printf 'Acquire::Check-Valid-Until "false";\nAPT::Install-Recommends "false";\n' >"$tmp/etc/apt/apt.conf.d/90node-awslc"
+  printf 'deb %s sid main\ndeb-src %s sid main\n' "$mirror" "$mirror" >"$tmp/etc/apt/sources.list"
+  printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$tmp/etc/hosts"
+  local packages
+  packages=$(grep -v -E '^\s*(#|$)' "$repo/ci/buildroot-packages.txt" | tr '\n' ' ')
+  chroot "$tmp" apt-get update >"$cache_dir/apt.log" 2>&1 \
+    || die "apt-get update in the build root failed (see $cache_dir/apt.log)"
+  # shellcheck disable=SC2086
+  chroot "$tmp" env DEBIAN_FRONTEND=noninteractive apt-get install -y $packages >>"$cache_dir/apt.log" 2>&1 \
+    || die "installing the pinned packages failed (see $cache_dir/apt.log); a pin in ci/buildroot-packages.txt may be gone from the archive"
+  chroot "$tmp" apt-get clean
+  echo "$want" >"$tmp/.node-awslc-root-ready"
+  rm -rf "$root"
+  mv "$tmp" "$root"
+}
+
+# apt-helper verifies the hash while downloading; a mismatch leaves no file behind.
+download_verified() { # <pool path> <file name> <sha256>
+  local dest=$downloads/$2
+  if [ -f "$dest" ] && [ "$(sha256_of "$dest")" = "$3" ]; then return; fi
+  mkdir -p "$downloads"
+  rm -f "$dest" "$dest.part"
+  note "downloading $2"
+  /usr/lib/apt/apt-helper download-file "$mirror/$1" "$dest.part" "SHA256:$3" >"$downloads/$2.log" 2>&1 \
+    || die "download of $2 failed or its sha256 is not $3 (see $downloads/$2.log)"
+  mv "$dest.part" "$dest"
+}
+
+fetch_node_source() {
+  if [ -n "${NODE_SRC:-}" ]; then
+    [ -f "$NODE_SRC/configure.py" ] || die "NODE_SRC=$NODE_SRC is not a Node.js source tree (no configure.py)"
+    node_src_id="dir:$(readlink -f "$NODE_SRC"):$(find "$NODE_SRC" -path "$NODE_SRC/out" -prune -o -type f -printf '%P %T@\n' | sort | sha256sum | cut -c1-16)"
+    return
+  fi
+  download_verified "$NODE_ORIG_POOL_PATH" "$NODE_ORIG_FILE" "$NODE_ORIG_SHA256"
+  node_src_id="tarball:$NODE_ORIG_SHA256"
+}
+
+fetch_awslc_source() {
+  if [ -n "${AWSLC_SRC:-}" ]; then
+    [ -f "$AWSLC_SRC/CMakeLists.txt" ] && [ -f "$AWSLC_SRC/include/openssl/base.h" ] \
+      || die "AWSLC_SRC=$AWSLC_SRC is not an AWS-LC source tree (no CMakeLists.txt / include/openssl/base.h)"
+    awslc_src=$(readlink -f "$AWSLC_SRC")
+    return
+  fi
+  download_verified "$AWSLC_DEB_POOL_PATH" "$AWSLC_DEB_FILE" "$AWSLC_DEB_SHA256"
+  awslc_src=$cache_dir/src/awslc-$AWSLC_DEB_VERSION
+  [ -f "$awslc_src/.extracted" ] && return
+  rm -rf "$awslc_src" "$awslc_src.tmp"
+  mkdir -p "$awslc_src.tmp"
+  dpkg-deb -x "$downloads/$AWSLC_DEB_FILE" "$awslc_src.tmp/deb"
+  mv "$awslc_src.tmp/deb/$AWSLC_DEB_SUBDIR" "$awslc_src.tmp/aws-lc"
+  mkdir -p "$awslc_src"
+  mv "$awslc_src.tmp/aws-lc"/* "$awslc_src/"
+  rm -rf "$awslc_src.tmp"
+  touch "$awslc_src/.extracted"
+}
+
+# amaro (Node's TypeScript type stripper) from the npm registry; npm checks the registry's
+# sha512 integrity, and we check it against the pin in ci/node.env.
+fetch_amaro() {
+  amaro_tgz=$downloads/amaro-$AMARO_VERSION.tgz
+  if [ -f "$amaro_tgz" ] && [ "$(cat "$amaro_tgz.integrity" 2>/dev/null)" = "$AMARO_INTEGRITY" ]; then return; fi
+  command -v npm >/dev/null || die "npm is needed on the host to fetch amaro $AMARO_VERSION from the npm registry"
+  mkdir -p "$downloads"
+  local tmp got
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack "amaro@$AMARO_VERSION" --json >pack.json 2>npm.log) \
+    || die "npm pack amaro@$AMARO_VERSION failed (see $tmp/npm.log)"
+  got=$(sed -n 's/.*"integrity": *"\([^"]*\)".*/\1/p' "$tmp/pack.json" | head -1)
+  [ "$got" = "$AMARO_INTEGRITY" ] || die "amaro $AMARO_VERSION integrity is '$got', pinned '$AMARO_INTEGRITY'"
+  mv "$tmp/amaro-$AMARO_VERSION.tgz" "$amaro_tgz"
+  echo "$got" >"$amaro_tgz.integrity"
+  rm -rf "$tmp"
+}
+
+# What makes a work tree: the source, the patch series, and this script's restore step.
+tree_recipe_id() {
+  {
+    echo "$node_src_id"
+    echo "$AMARO_INTEGRITY"
+    cat "$repo/patches/v22/series"
+    grep -v -E '^\s*(#|$)' "$repo/patches/v22/series" | while read -r p; do cat "$repo/patches/v22/$p"; done
+    declare -f restore_dfsg_files
+  } | sha256sum | cut -c1-16
+}
+
+# The dfsg tarball drops bundled dependencies. Put back what the build needs, from the
+# build root's Debian packages (and amaro from npm): JS builtins, gyp, the OpenSSL config.
+restore_dfsg_files() { # runs inside the root, in the new tree
+  set -e
+  mkdir -p deps/acorn/acorn/dist deps/acorn/acorn-walk/dist deps/minimatch deps/openssl deps/amaro tools/gyp
+  [ -f deps/acorn/acorn/dist/acorn.js ] || cp /usr/share/nodejs/acorn/dist/acorn.js deps/acorn/acorn/dist/acorn.js
+  [ -f deps/acorn/acorn-walk/dist/walk.js ] || cp /usr/share/nodejs/acorn-walk/dist/walk.js deps/acorn/acorn-walk/dist/walk.js
+  # Node bundles minimatch (+ brace-expansion) into one CommonJS file with esbuild, as its updater does.
+  [ -f deps/minimatch/index.js ] || esbuild --bundle --platform=node --format=cjs --log-level=warning \
+    --outfile=deps/minimatch/index.js /usr/share/nodejs/minimatch/dist/commonjs/index.js
+  [ -d tools/gyp/pylib ] || { mkdir -p tools/gyp/pylib; cp -r /usr/lib/python3/dist-packages/gyp tools/gyp/pylib/gyp; }
+  [ -f deps/openssl/nodejs-openssl.cnf ] || printf '%s\n' \
+    'nodejs_conf = nodejs_init' '' '[nodejs_init]' >deps/openssl/nodejs-openssl.cnf
+  tar -xzf /amaro.tgz -C deps/amaro --strip-components=1
+}
+
+prepare_node_tree() {
+  tree=$root/build/node-$crypto
+  local id
+  id=$(tree_recipe_id)
+  if [ "$(cat "$tree/.node-awslc-tree" 2>/dev/null)" = "$id" ]; then return; fi
+  note "preparing a fresh Node tree in $tree"
+  local tmp=$tree.tmp
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  if [ -n "${NODE_SRC:-}" ]; then
+    (cd "$NODE_SRC" && tar --exclude=./out -cf - .) | tar -xf - -C "$tmp"
+  else
+    tar -xJf "$downloads/$NODE_ORIG_FILE" -C "$tmp" --strip-components=1
+  fi
+  local p
+  while read -r p; do
+    patch -d "$tmp" -p1 --batch --forward --no-backup-if-mismatch -s <"$repo/patches/v22/$p" >"$tmp/.patch.log" 2>&1 \
+      || { cat "$tmp/.patch.log" >&2; rm -rf "$tmp"; die "patch $p does not apply (patches/v22/$p)"; }
+  done < <(grep -v -E '^\s*(#|$)' "$repo/patches/v22/series")
+  rm -f "$tmp/.patch.log"
+  cp "$amaro_tgz" "$root/amaro.tgz"
+  (cd "$tmp" && in_root --bind "$tmp" -- /bin/bash -c "$(declare -f restore_dfsg_files); restore_dfsg_files") \
+    || { rm -rf "$tmp"; die "restoring the files the dfsg tarball drops failed"; }
+  echo "$id" >"$tmp/.node-awslc-tree"
+  rm -rf "$tree"
+  mv "$tmp" "$tree"
+}
+
+# Seed ccache once from ../shared/ccache-seed (a ccache of this tree's V8 build).
+seed_ccache() {
+  local seed=$repo/../shared/ccache-seed
+  [ -f "$cache_dir/ccache/.seeded" ] && return
+  mkdir -p "$cache_dir/ccache"
+  if [ -d "$seed" ]; then
+    note "seeding ccache from $seed"
+    cp -r "$seed/." "$cache_dir/ccache/"
+  fi
+  touch "$cache_dir/ccache/.seeded"
+}
+
+build_awslc() {
+  local id
+  id=$( (echo "$awslc_src"; cat "$awslc_src/.extracted" 2>/dev/null; declare -f build_awslc; cat "$repo/deps-awslc/build-awslc.sh") | sha256sum | cut -c1-16)
+  awslc_prefix=/build/awslc-$id
+  if [ -f "$root$awslc_prefix/.done" ]; then return; fi
+  note "building AWS-LC (static, PIC, Release, asm) into $root$awslc_prefix"
+  rm -rf "$root$awslc_prefix"
+  in_root --bind "$awslc_src" -- /bin/bash "/build/build-awslc.sh" "$awslc_src" "$awslc_prefix" "$jobs" \
+    2>&1 | tail -n 20 || true
+  [ -f "$root$awslc_prefix/lib/libcrypto.a" ] && [ -f "$root$awslc_prefix/lib/libssl.a" ] \
+    || die "the AWS-LC build failed (see $root$awslc_prefix.log)"
+  touch "$root$awslc_prefix/.done"
+}
+
+# The configure line is the one the ccache seed was made with, plus amaro. Keep V8's
+# compile commands identical across both crypto builds: AWS-LC's headers are laid over
+# /usr/include/openssl in the build's private mount namespace instead of adding an -I.
+configure_flags() {
+  flags=(--ninja --without-npm --without-corepack
+    --shared-zlib --shared-cares --shared-nghttp2 --shared-brotli --shared-simdjson --shared-simdutf
+    --shared-ada --shared-ada-libname=ada-url0 --shared-http-parser --shared-http-parser-libname=llhttp
+    --shared-sqlite --shared-zstd --shared-openssl --openssl-use-def-ca-store --with-intl=system-icu
+    --shared-builtin-undici/undici-path=/usr/share/nodejs/undici/undici-fetch.js
+    --shared-builtin-cjs_module_lexer/lexer-path=/usr/share/nodejs/cjs-module-lexer/lexer.js
+    --shared-builtin-cjs_module_lexer/dist/lexer-path=/usr/share/nodejs/cjs-module-lexer/dist/lexer.js
+    --shared-builtin-amaro/dist/index-path=deps/amaro/dist/index.js)
+  if [ "$crypto" = awslc ]; then
+    flags+=(--shared-openssl-libpath="$awslc_prefix/lib" --shared-openssl-libname=ssl,crypto)
+  fi
+}
+
+build_node() {
+  configure_flags
+  local binds=(--bind "$tree")
+  if [ "$crypto" = awslc ]; then
+    mkdir -p "$root/build/empty"
+    binds+=(--bind-over "$root$awslc_prefix/include/openssl:/usr/include/openssl"
+            --bind-over "$root/build/empty:/usr/include/x86_64-linux-gnu/openssl")
+  fi
+  local want
+  want=$(printf '%s\n' "${flags[@]}" | sha256sum | cut -c1-16)
+  if [ "$(cat "$tree/.node-awslc-configured" 2>/dev/null)" != "$want" ]; then
+    note "configuring Node ($crypto)"
+    (cd "$tree" && in_root "${binds[@]}" -- env CC="ccache gcc" CXX="ccache g++" python3 configure.py "${flags[@]}") \
+      >"$tree/configure.log" 2>&1 || die "configure failed (see $tree/configure.log)"
+    echo "$want" >"$tree/.node-awslc-configured"
+  fi
+  note "building Node ($crypto) with ninja -j$jobs; log: $tree/build.log"
+  local start=$SECONDS
+  (cd "$tree" && in_root "${binds[@]}" -- env CC="ccache gcc" CXX="ccache g++" ninja -C out/Release -j"$jobs" node) \
+    >"$tree/build.log" 2>&1 || { grep -E 'error|FAILED' "$tree/build.log" | head -n 30 >&2; die "the Node build failed (see $tree/build.log)"; }
+  note "Node ($crypto) built in $((SECONDS - start)) s"
+}
+
+install_binary() {
+  local name=node
+  [ "$crypto" = openssl ] && name=node-openssl
+  mkdir -p "$repo/out"
+  cp "$tree/out/Release/node" "$repo/out/$name.tmp"
+  mv "$repo/out/$name.tmp" "$repo/out/$name"
+  note "wrote out/$name"
+  NODE_BIN=out/$name "$repo/scripts/node.sh" -p '`node ${process.version}, openssl ${process.versions.openssl}` + (process.versions.awslc ? `, aws-lc ${process.versions.awslc}` : "")' \
+    < /dev/null >&2 || true
+}
+
+parse_options "$@"
+check_prerequisites
+find_debian_mirror
+ensure_build_root
+fetch_node_source
+fetch_amaro
+prepare_node_tree
+seed_ccache
+if [ "$crypto" = awslc ]; then
+  fetch_awslc_source
+  cp "$repo/deps-awslc/build-awslc.sh" "$root/build/build-awslc.sh"
+  build_awslc
+fi
+build_node
+install_binary

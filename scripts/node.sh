@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Run a node-awslc binary inside the build root (it links sid's libraries), with the
+# caller's working directory, arguments, stdin/stdout/stderr and exit code passed through.
+#
+#   scripts/node.sh app.js
+#   echo 'console.log(1)' | scripts/node.sh -
+#   NODE_BIN=out/node-openssl scripts/node.sh -p process.versions.openssl
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+bin=${NODE_BIN:-out/node}
+case $bin in /*) ;; *) bin=$repo/$bin ;; esac
+[ -x "$bin" ] || { echo "node.sh: $bin does not exist; build it with scripts/build-node.sh" >&2; exit 2; }
+binds=(--bind "$repo" --bind "$(dirname "$bin")")
+[ "$PWD" = / ] || binds+=(--bind "$PWD")
+exec "$repo/scripts/in-root.sh" "${binds[@]}" -- "$bin" "$@"

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The node-awslc test command (CI runs it through .ci/run).
+#
+#   scripts/test.sh                    build if needed, then test out/node (AWS-LC)
+#   scripts/test.sh --crypto=openssl   the same for the control binary out/node-openssl
+#   scripts/test.sh --no-build         test the binaries as they are
+#
+# Runs, with Node's own tools/test.py inside the build root:
+#   - our tests (test/parallel/ of this repo, copied into the Node tree), and
+#   - Node's test/parallel + test/sequential files test-{tls,https,crypto,webcrypto,x509}-*,
+#     the test-http2-* files that use TLS, and test-process-{versions,features}.
+# ci/expectations-<crypto>.txt lists every test that does not pass, with the reason.
+# The run fails on any failure or skip not listed there, and on a listed test that now
+# passes (the list only shrinks). Ends with "N passed, N failed".
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
+root=$cache_dir/root
+crypto=awslc
+build=yes
+
+die() { echo "test.sh: error: $*" >&2; exit 1; }
+
+for arg in "$@"; do
+  case $arg in
+    --crypto=awslc|--crypto=openssl) crypto=${arg#--crypto=} ;;
+    --no-build) build=no ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$arg' (see --help)" ;;
+  esac
+done
+
+if [ $build = yes ]; then
+  "$repo/scripts/build-node.sh" --crypto="$crypto"
+fi
+
+tree=$root/build/node-$crypto
+[ -x "$tree/out/Release/node" ] || die "no built tree at $tree; run scripts/build-node.sh --crypto=$crypto"
+expectations=$repo/ci/expectations-$crypto.txt
+[ -f "$expectations" ] || die "missing $expectations"
+
+# Our tests go into the Node tree under their own names; remove earlier copies first so a
+# test deleted from the repo does not keep running.
+copy_our_tests() {
+  local list=$tree/.node-awslc-our-tests
+  if [ -f "$list" ]; then
+    while read -r f; do rm -f "$tree/test/parallel/$f"; done <"$list"
+  fi
+  : >"$list"
+  local f
+  for f in "$repo"/test/parallel/test-*; do
+    [ -e "$f" ] || continue
+    cp "$f" "$tree/test/parallel/"
+    basename "$f" >>"$list"
+  done
+}
+
+select_tests() {
+  (
+    cd "$tree/test"
+    for dir in parallel sequential; do
+      for f in "$dir"/test-tls-* "$dir"/test-https-* "$dir"/test-crypto-* "$dir"/test-webcrypto-* \
+               "$dir"/test-x509-* "$dir"/test-process-versions.js "$dir"/test-process-features.js; do
+        [ -f "$f" ] && echo "${f%.*}"
+      done
+      grep -l -E "createSecureServer|connect\(['\"\`]https:" "$dir"/test-http2-* 2>/dev/null | sed 's/\.[a-z]*$//'
+    done
+    while read -r f; do echo "parallel/${f%.*}"; done <"$tree/.node-awslc-our-tests"
+  ) | sort -u
+}
+
+copy_our_tests
+mapfile -t tests < <(select_tests)
+echo "test.sh: running ${#tests[@]} test files on out/Release/node ($crypto) with tools/test.py -j$(nproc)"
+tap=$tree/.node-awslc-results.tap
+start=$SECONDS
+(cd "$tree" && "$repo/scripts/in-root.sh" --bind "$tree" -- \
+   python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$tap" 2>"$tap.stderr" || true
+echo "test.sh: tools/test.py took $((SECONDS - start)) s"
+
+# Compare with the expectations (TypeScript, run by the binary under test's sibling tree).
+NODE_BIN=$tree/out/Release/node "$repo/scripts/node.sh" "$repo/ci/check-results.ts" "$tap" "$expectations"
