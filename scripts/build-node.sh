@@ -241,7 +241,10 @@ build_awslc() {
   touch "$root$awslc_prefix/.done"
 }
 
-# The configure line is the one the ccache seed was made with, plus amaro. Keep V8's
+# The configure line is the one the ccache seed was made with, minus --without-amaro:
+# amaro (restored into deps/amaro) is embedded like any bundled builtin. It is not passed
+# with --shared-builtin-amaro/dist/index-path: Node reads such a path at run time,
+# relative to the working directory, and aborts at start-up when it is not there. Keep V8's
 # compile commands identical across both crypto builds: AWS-LC's headers are laid over
 # /usr/include/openssl in the build's private mount namespace instead of adding an -I.
 configure_flags() {
@@ -251,8 +254,7 @@ configure_flags() {
     --shared-sqlite --shared-zstd --shared-openssl --openssl-use-def-ca-store --with-intl=system-icu
     --shared-builtin-undici/undici-path=/usr/share/nodejs/undici/undici-fetch.js
     --shared-builtin-cjs_module_lexer/lexer-path=/usr/share/nodejs/cjs-module-lexer/lexer.js
-    --shared-builtin-cjs_module_lexer/dist/lexer-path=/usr/share/nodejs/cjs-module-lexer/dist/lexer.js
-    --shared-builtin-amaro/dist/index-path=deps/amaro/dist/index.js)
+    --shared-builtin-cjs_module_lexer/dist/lexer-path=/usr/share/nodejs/cjs-module-lexer/dist/lexer.js)
   if [ "$crypto" = awslc ]; then
     flags+=(--shared-openssl-libpath="$awslc_prefix/lib" --shared-openssl-libname=ssl,crypto)
   fi
