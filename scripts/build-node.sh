@@ -161,14 +161,17 @@ fetch_amaro() {
 }
 
 # What makes a work tree: the source, the patch series, and this script's restore step.
-tree_recipe_id() {
-  {
-    echo "$node_src_id"
-    echo "$AMARO_INTEGRITY"
-    cat "$repo/patches/v22/series"
-    grep -v -E '^\s*(#|$)' "$repo/patches/v22/series" | while read -r p; do cat "$repo/patches/v22/$p"; done
-    declare -f restore_dfsg_files
-  } | sha256sum | cut -c1-16
+# Two ids: the build id ignores what patches do under test/ (a test-only change must not
+# cost a rebuild); the full id covers everything.
+series_patches() { grep -v -E '^\s*(#|$)' "$repo/patches/v22/series"; }
+tree_ids() {
+  local common
+  common=$(echo "$node_src_id"; echo "$AMARO_INTEGRITY"; declare -f restore_dfsg_files)
+  build_id=$( { echo "$common"; series_patches | while read -r p; do
+                  echo "$p"; awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/test\//)} keep' "$repo/patches/v22/$p"; done; } \
+              | sha256sum | cut -c1-16)
+  full_id=$( { echo "$common"; series_patches | while read -r p; do echo "$p"; cat "$repo/patches/v22/$p"; done; } \
+             | sha256sum | cut -c1-16)
 }
 
 # The dfsg tarball drops bundled dependencies. Put back what the build needs, from the
@@ -185,14 +188,22 @@ restore_dfsg_files() { # runs inside the root, in the new tree
   [ -f deps/openssl/nodejs-openssl.cnf ] || printf '%s\n' \
     'nodejs_conf = nodejs_init' '' '[nodejs_init]' >deps/openssl/nodejs-openssl.cnf
   tar -xzf /amaro.tgz -C deps/amaro --strip-components=1
+  # process.versions must name what is embedded (Debian's acorn and cjs-module-lexer, not
+  # the ones the tarball's headers record), and test-process-versions reads package.json.
+  mkdir -p deps/cjs-module-lexer/src
+  cp /usr/share/nodejs/acorn/package.json deps/acorn/acorn/package.json
+  cp /usr/share/nodejs/cjs-module-lexer/package.json deps/cjs-module-lexer/src/package.json
+  local v
+  v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' deps/acorn/acorn/package.json)
+  sed -i "s/^#define ACORN_VERSION \".*\"/#define ACORN_VERSION \"$v\"/" src/acorn_version.h
+  v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' deps/cjs-module-lexer/src/package.json)
+  sed -i "s/^#define CJS_MODULE_LEXER_VERSION \".*\"/#define CJS_MODULE_LEXER_VERSION \"$v\"/" src/cjs_module_lexer_version.h
 }
 
 prepare_node_tree() {
   tree=$root/build/node-$crypto
-  local id
-  id=$(tree_recipe_id)
-  if [ "$(cat "$tree/.node-awslc-tree" 2>/dev/null)" = "$id" ]; then return; fi
-  note "preparing a fresh Node tree in $tree"
+  tree_ids
+  if [ "$(cat "$tree/.node-awslc-tree" 2>/dev/null)" = "$build_id $full_id" ]; then return; fi
   local tmp=$tree.tmp
   rm -rf "$tmp"
   mkdir -p "$tmp"
@@ -203,14 +214,26 @@ prepare_node_tree() {
   fi
   local p
   while read -r p; do
+    [ -f "$repo/patches/v22/$p" ] || { rm -rf "$tmp"; die "patches/v22/series names $p, which does not exist"; }
     patch -d "$tmp" -p1 --batch --forward --no-backup-if-mismatch -s <"$repo/patches/v22/$p" >"$tmp/.patch.log" 2>&1 \
       || { cat "$tmp/.patch.log" >&2; rm -rf "$tmp"; die "patch $p does not apply (patches/v22/$p)"; }
-  done < <(grep -v -E '^\s*(#|$)' "$repo/patches/v22/series")
+  done < <(series_patches)
   rm -f "$tmp/.patch.log"
+  if [ "$(cut -d' ' -f1 "$tree/.node-awslc-tree" 2>/dev/null)" = "$build_id" ]; then
+    # Only test files changed: swap in the patched test/ and keep the build.
+    note "refreshing test/ in $tree (test-only patch change)"
+    rm -rf "$tree/test.old"
+    mv "$tree/test" "$tree/test.old"
+    mv "$tmp/test" "$tree/test"
+    rm -rf "$tree/test.old" "$tmp"
+    echo "$build_id $full_id" >"$tree/.node-awslc-tree"
+    return
+  fi
+  note "preparing a fresh Node tree in $tree"
   cp "$amaro_tgz" "$root/amaro.tgz"
   (cd "$tmp" && in_root --bind "$tmp" -- /bin/bash -c "$(declare -f restore_dfsg_files); restore_dfsg_files") \
     || { rm -rf "$tmp"; die "restoring the files the dfsg tarball drops failed"; }
-  echo "$id" >"$tmp/.node-awslc-tree"
+  echo "$build_id $full_id" >"$tmp/.node-awslc-tree"
   rm -rf "$tree"
   mv "$tmp" "$tree"
 }

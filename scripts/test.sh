@@ -7,6 +7,7 @@
 #
 # Runs, with Node's own tools/test.py inside the build root:
 #   - our tests (test/parallel/ of this repo, copied into the Node tree), and
+#   - tsc --strict over typings/ (scripts/check-typings.sh),
 #   - Node's test/parallel + test/sequential files test-{tls,https,crypto,webcrypto,x509}-*,
 #     the test-http2-* files that use TLS, and test-process-{versions,features}.
 # ci/expectations-<crypto>.txt lists every test that does not pass, with the reason.
@@ -78,6 +79,9 @@ start=$SECONDS
 (cd "$tree" && "$repo/scripts/in-root.sh" --bind "$tree" -- \
    python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$tap" 2>"$tap.stderr" || true
 echo "test.sh: tools/test.py took $((SECONDS - start)) s"
+
+# Our TypeScript declarations must type-check against @types/node 22.
+"$repo/scripts/check-typings.sh"
 
 # Compare with the expectations (TypeScript, run by the binary under test's sibling tree).
 NODE_BIN=$tree/out/Release/node "$repo/scripts/node.sh" "$repo/ci/check-results.ts" "$tap" "$expectations"

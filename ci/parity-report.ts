@@ -1,0 +1,72 @@
+// Parity table: the same test set on the OpenSSL control and on AWS-LC.
+//
+//   node ci/parity-report.ts <control.tap> <awslc.tap> <expectations-awslc.txt> <out.md>
+//
+// Writes a Markdown table (per test: control result, AWS-LC result, expectation reason)
+// and prints the summary lines.
+'use strict';
+
+import { readFileSync, writeFileSync } from 'node:fs';
+
+type Outcome = 'pass' | 'fail' | 'skip' | '-';
+
+function readTap(path: string): Map<string, Outcome> {
+  const results = new Map<string, Outcome>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const m = /^(not ok|ok) \d+ (\S+)(?: # (skip|TODO)\b.*)?$/.exec(line);
+    if (!m) continue;
+    results.set(m[2], m[1] === 'not ok' ? 'fail' : m[3] === 'skip' ? 'skip' : 'pass');
+  }
+  return results;
+}
+
+function readReasons(path: string): Map<string, string> {
+  const reasons = new Map<string, string>();
+  for (const raw of readFileSync(path, 'utf8').split('\n')) {
+    const m = /^(\S+)\s+(FAIL|SKIP)\s+(\S.*)$/.exec(raw.replace(/#.*$/, '').trim());
+    if (m) reasons.set(m[1], m[3]);
+  }
+  return reasons;
+}
+
+const [controlTap, awslcTap, expectationsPath, outPath] = process.argv.slice(2);
+if (!outPath) {
+  console.error('usage: parity-report.ts <control.tap> <awslc.tap> <expectations-awslc.txt> <out.md>');
+  process.exit(2);
+}
+const control = readTap(controlTap);
+const awslc = readTap(awslcTap);
+const reasons = readReasons(expectationsPath);
+const names = [...new Set([...control.keys(), ...awslc.keys()])].sort();
+
+const count = (m: Map<string, Outcome>, o: Outcome) => [...m.values()].filter((v) => v === o).length;
+const controlPassing = names.filter((n) => control.get(n) === 'pass');
+const bothPass = controlPassing.filter((n) => awslc.get(n) === 'pass');
+const pct = controlPassing.length ? (100 * bothPass.length / controlPassing.length).toFixed(1) : '0';
+
+const summary = [
+  `control (OpenSSL): ${count(control, 'pass')} passed, ${count(control, 'fail')} failed, ${count(control, 'skip')} skipped`,
+  `AWS-LC:            ${count(awslc, 'pass')} passed, ${count(awslc, 'fail')} failed, ${count(awslc, 'skip')} skipped`,
+  `parity: ${bothPass.length} of ${controlPassing.length} control-passing tests pass on AWS-LC (${pct}%)`,
+];
+
+const rows = names
+  .filter((n) => control.get(n) !== awslc.get(n) || reasons.has(n))
+  .map((n) => `| ${n} | ${control.get(n) ?? '-'} | ${awslc.get(n) ?? '-'} | ${reasons.get(n) ?? ''} |`);
+
+writeFileSync(outPath, [
+  `# Parity: Node ${process.version} test set, OpenSSL control vs AWS-LC`,
+  '',
+  `Generated ${new Date().toISOString().slice(0, 10)} by scripts/parity.sh.`,
+  '',
+  ...summary.map((s) => `- ${s}`),
+  '',
+  'Tests whose result differs, or that have an expectation (all others pass on both):',
+  '',
+  '| test | control | AWS-LC | AWS-LC expectation |',
+  '|---|---|---|---|',
+  ...rows,
+  '',
+].join('\n'));
+for (const s of summary) console.log(s);
+console.log(`wrote ${outPath}`);
