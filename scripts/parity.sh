@@ -12,6 +12,6 @@ root=$cache_dir/root
 "$repo/scripts/test.sh" --crypto=awslc || true
 
 mkdir -p "$repo/reports"
-"$repo/scripts/node.sh" "$repo/ci/parity-report.ts" \
+"$repo/scripts/in-root.sh" --bind "$repo" --bind "$root/build" -- "$repo/out/node" "$repo/ci/parity-report.ts" \
   "$root/build/node-openssl/.node-awslc-results.tap" "$root/build/node-awslc/.node-awslc-results.tap" \
   "$repo/ci/expectations-awslc.txt" "$repo/reports/parity.md"

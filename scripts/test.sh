@@ -83,5 +83,6 @@ echo "test.sh: tools/test.py took $((SECONDS - start)) s"
 # Our TypeScript declarations must type-check against @types/node 22.
 "$repo/scripts/check-typings.sh"
 
-# Compare with the expectations (TypeScript, run by the binary under test's sibling tree).
-NODE_BIN=$tree/out/Release/node "$repo/scripts/node.sh" "$repo/ci/check-results.ts" "$tap" "$expectations"
+# Compare with the expectations (TypeScript, run by the binary under test).
+"$repo/scripts/in-root.sh" --bind "$repo" --bind "$tree" -- \
+  "$tree/out/Release/node" "$repo/ci/check-results.ts" "$tap" "$expectations"
