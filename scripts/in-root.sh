@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Run a command inside the node-awslc Debian sid build root.
 #
-#   scripts/in-root.sh [--bind DIR]... [--bind-over SRC:DST]... -- COMMAND [ARGS...]
+#   scripts/in-root.sh [--pid-ns] [--bind DIR]... [--bind-over SRC:DST]... -- COMMAND [ARGS...]
 #
+# --pid-ns also gives the command its own PID namespace: when it exits, every process it
+# left behind (a test's stray `openssl s_server`, say) is killed with it.
 # The command runs in a private mount namespace (nothing leaks to the host, nothing
 # stays mounted when it exits) with /proc, /dev and /sys of the host, the ccache
 # directory at /ccache, every --bind DIR at the same path inside the root, and every
@@ -20,10 +22,12 @@ root=$cache_dir/root
 
 binds=()
 overs=()
+pidns=()
 while [ $# -gt 0 ]; do
   case $1 in
     --bind) binds+=("$(readlink -f "$2")"); shift 2 ;;
     --bind-over) overs+=("$2"); shift 2 ;;
+    --pid-ns) pidns=(--pid --fork --kill-child); shift ;;
     --) shift; break ;;
     *) die "unknown option '$1' (usage: in-root.sh [--bind DIR]... [--bind-over SRC:DST]... -- CMD...)" ;;
   esac
@@ -34,7 +38,7 @@ mkdir -p "$cache_dir/ccache"
 
 # Everything below runs in the new mount namespace; `exec` keeps one process, so
 # signals and the exit status go straight to the command.
-exec unshare --mount --propagation private -- /bin/bash -c '
+exec unshare --mount --propagation private "${pidns[@]}" -- /bin/bash -c '
   set -euo pipefail
   root=$1 ccache=$2 nbinds=$3 novers=$4; shift 4
   mount -t proc proc "$root/proc"

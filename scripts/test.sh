@@ -76,7 +76,7 @@ mapfile -t tests < <(select_tests)
 echo "test.sh: running ${#tests[@]} test files on out/Release/node ($crypto) with tools/test.py -j$(nproc)"
 tap=$tree/.node-awslc-results.tap
 start=$SECONDS
-(cd "$tree" && "$repo/scripts/in-root.sh" --bind "$tree" -- \
+(cd "$tree" && "$repo/scripts/in-root.sh" --pid-ns --bind "$tree" -- \
    python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$tap" 2>"$tap.stderr" || true
 echo "test.sh: tools/test.py took $((SECONDS - start)) s"
 
