@@ -12,4 +12,11 @@ case $bin in /*) ;; *) bin=$repo/$bin ;; esac
 [ -x "$bin" ] || { echo "node.sh: $bin does not exist; build it with scripts/build-node.sh" >&2; exit 2; }
 binds=(--bind "$repo" --bind "$(dirname "$bin")")
 [ "$PWD" = / ] || binds+=(--bind "$PWD")
+# Make files named on the command line visible too (scripts/node.sh /tmp/app.js).
+for arg in "$@"; do
+  if [ -e "$arg" ] && [ "$arg" != / ]; then
+    dir=$(dirname "$(readlink -f "$arg")")
+    [ "$dir" = / ] || binds+=(--bind "$dir")
+  fi
+done
 exec "$repo/scripts/in-root.sh" "${binds[@]}" -- "$bin" "$@"
