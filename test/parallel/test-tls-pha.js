@@ -101,15 +101,37 @@ pair({ enablePostHandshakeAuth: true }, common.mustCall((socket, done) => {
 
 // 3. The client did not offer PHA: a clear error, the connection stays usable.
 pair(clientCert, common.mustCall((socket, done) => {
-  const ret = socket.renegotiate({ requestCert: true },
-                                 common.mustCall((err) => {
-                                   assert.strictEqual(err.code, 'ERR_SSL_EXTENSION_NOT_RECEIVED');
-                                   socket.end('ok');
-                                   done();
-                                 }));
-  assert.strictEqual(ret, false);
+  socket.renegotiate({ requestCert: true }, common.mustCall((err) => {
+    assert.strictEqual(err.code, 'ERR_SSL_EXTENSION_NOT_RECEIVED');
+    socket.end('ok');
+    done();
+  }));
 }), common.mustCall((client) => {
   client.on('data', common.mustCall((data) => {
     assert.strictEqual(data.toString(), 'ok');
   }));
 }));
+
+// 4. Interop: the OpenSSL CLI as the client (`s_client -enable_pha`).
+const { opensslCli } = require('../common/crypto');
+if (opensslCli) {
+  const { spawn } = require('child_process');
+  const server = tls.createServer(serverOptions, common.mustCall((socket) => {
+    socket.renegotiate({ requestCert: true, rejectUnauthorized: true },
+                       common.mustCall((err) => {
+                         assert.ifError(err);
+                         assert.strictEqual(socket.getPeerCertificate().subject.CN, 'agent1');
+                         socket.end();
+                         server.close();
+                       }));
+  }));
+  server.listen(0, common.mustCall(() => {
+    const client = spawn(opensslCli, [
+      's_client', '-connect', `127.0.0.1:${server.address().port}`,
+      '-tls1_3', '-enable_pha', '-quiet',
+      '-cert', fixtures.path('keys', 'agent1-cert.pem'),
+      '-key', fixtures.path('keys', 'agent1-key.pem'),
+    ], { stdio: ['pipe', 'ignore', 'ignore'] });
+    server.on('close', () => client.kill());
+  }));
+}
