@@ -42,7 +42,7 @@ function readResults(path: string): Map<string, Outcome> {
 function readExpectations(path: string): Map<string, Expectation> {
   const expectations = new Map<string, Expectation>();
   readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.replace(/#.*$/, '').trim();
+    const line = raw.trim().startsWith('#') ? '' : raw.trim();
     if (line === '') return;
     const m = /^(\S+)\s+(FAIL|SKIP)\s+(\S.*)$/.exec(line);
     if (!m) {

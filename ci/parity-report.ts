@@ -23,7 +23,7 @@ function readTap(path: string): Map<string, Outcome> {
 function readReasons(path: string): Map<string, string> {
   const reasons = new Map<string, string>();
   for (const raw of readFileSync(path, 'utf8').split('\n')) {
-    const m = /^(\S+)\s+(FAIL|SKIP)\s+(\S.*)$/.exec(raw.replace(/#.*$/, '').trim());
+    const m = raw.trim().startsWith('#') ? null : /^(\S+)\s+(FAIL|SKIP)\s+(\S.*)$/.exec(raw.trim());
     if (m) reasons.set(m[1], m[3]);
   }
   return reasons;
