@@ -46,6 +46,12 @@ parse_options() {
 }
 
 check_prerequisites() {
+  if [ -n "${NODE_SRC:-}" ] && [ ! -f "$NODE_SRC/configure.py" ]; then
+    die "NODE_SRC=$NODE_SRC is not a Node.js source tree (no configure.py)"
+  fi
+  if [ -n "${AWSLC_SRC:-}" ] && { [ ! -f "$AWSLC_SRC/CMakeLists.txt" ] || [ ! -f "$AWSLC_SRC/include/openssl/base.h" ]; }; then
+    die "AWSLC_SRC=$AWSLC_SRC is not an AWS-LC source tree (no CMakeLists.txt / include/openssl/base.h)"
+  fi
   [ "$(id -u)" = 0 ] || die "must run as root (debootstrap, chroot and mount namespaces need it)"
   command -v apt-get >/dev/null || die "needs a Debian-family host with apt-get"
   command -v unshare >/dev/null || die "needs unshare (util-linux)"
@@ -114,7 +120,6 @@ download_verified() { # <pool path> <file name> <sha256>
 
 fetch_node_source() {
   if [ -n "${NODE_SRC:-}" ]; then
-    [ -f "$NODE_SRC/configure.py" ] || die "NODE_SRC=$NODE_SRC is not a Node.js source tree (no configure.py)"
     node_src_id="dir:$(readlink -f "$NODE_SRC"):$(find "$NODE_SRC" -path "$NODE_SRC/out" -prune -o -type f -printf '%P %T@\n' | sort | sha256sum | cut -c1-16)"
     return
   fi
@@ -124,8 +129,6 @@ fetch_node_source() {
 
 fetch_awslc_source() {
   if [ -n "${AWSLC_SRC:-}" ]; then
-    [ -f "$AWSLC_SRC/CMakeLists.txt" ] && [ -f "$AWSLC_SRC/include/openssl/base.h" ] \
-      || die "AWSLC_SRC=$AWSLC_SRC is not an AWS-LC source tree (no CMakeLists.txt / include/openssl/base.h)"
     awslc_src=$(readlink -f "$AWSLC_SRC")
     return
   fi
