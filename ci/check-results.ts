@@ -8,10 +8,7 @@
 // The last line printed is `N passed, N failed`.
 'use strict';
 
-import { readFileSync } from 'node:fs';
-
-type Outcome = 'pass' | 'fail' | 'skip';
-interface Expectation { outcome: 'fail' | 'skip'; reason: string; line: number }
+import { readTap, readExpectations, type Expectation, type Outcome } from './results-format.ts';
 
 const [tapPath, expectationsPath] = process.argv.slice(2);
 if (!tapPath || !expectationsPath) {
@@ -20,17 +17,7 @@ if (!tapPath || !expectationsPath) {
 }
 
 function readResults(path: string): Map<string, Outcome> {
-  const results = new Map<string, Outcome>();
-  let planned = -1;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const plan = /^1\.\.(\d+)$/.exec(line);
-    if (plan) planned = Number(plan[1]);
-    const m = /^(not ok|ok) \d+ (\S+)(?: # (skip|TODO)\b.*)?$/.exec(line);
-    if (!m) continue;
-    const name = m[2];
-    if (m[1] === 'not ok') results.set(name, 'fail');
-    else results.set(name, m[3] === 'skip' ? 'skip' : 'pass');
-  }
+  const { results, planned } = readTap(path);
   if (planned < 0 || results.size !== planned) {
     console.error(`check-results: ${path} holds ${results.size} results of ${planned} planned; ` +
                   'tools/test.py did not finish (see its .stderr beside it)');
@@ -39,23 +26,14 @@ function readResults(path: string): Map<string, Outcome> {
   return results;
 }
 
-function readExpectations(path: string): Map<string, Expectation> {
-  const expectations = new Map<string, Expectation>();
-  readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.trim().startsWith('#') ? '' : raw.trim();
-    if (line === '') return;
-    const m = /^(\S+)\s+(FAIL|SKIP)\s+(\S.*)$/.exec(line);
-    if (!m) {
-      console.error(`check-results: ${path}:${i + 1}: want "<suite/test> FAIL|SKIP <reason>", got "${raw}"`);
-      process.exit(2);
-    }
-    expectations.set(m[1], { outcome: m[2] === 'FAIL' ? 'fail' : 'skip', reason: m[3], line: i + 1 });
-  });
-  return expectations;
-}
-
 const results = readResults(tapPath);
-const expectations = readExpectations(expectationsPath);
+let expectations: Map<string, Expectation>;
+try {
+  expectations = readExpectations(expectationsPath);
+} catch (err) {
+  console.error(`check-results: ${(err as Error).message}`);
+  process.exit(2);
+}
 const problems: string[] = [];
 const count = { pass: 0, fail: 0, skip: 0, expected: 0 };
 

@@ -6,37 +6,17 @@
 // and prints the summary lines.
 'use strict';
 
-import { readFileSync, writeFileSync } from 'node:fs';
-
-type Outcome = 'pass' | 'fail' | 'skip' | '-';
-
-function readTap(path: string): Map<string, Outcome> {
-  const results = new Map<string, Outcome>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const m = /^(not ok|ok) \d+ (\S+)(?: # (skip|TODO)\b.*)?$/.exec(line);
-    if (!m) continue;
-    results.set(m[2], m[1] === 'not ok' ? 'fail' : m[3] === 'skip' ? 'skip' : 'pass');
-  }
-  return results;
-}
-
-function readReasons(path: string): Map<string, string> {
-  const reasons = new Map<string, string>();
-  for (const raw of readFileSync(path, 'utf8').split('\n')) {
-    const m = raw.trim().startsWith('#') ? null : /^(\S+)\s+(FAIL|SKIP)\s+(\S.*)$/.exec(raw.trim());
-    if (m) reasons.set(m[1], m[3]);
-  }
-  return reasons;
-}
+import { writeFileSync } from 'node:fs';
+import { readTap, readExpectations, type Outcome } from './results-format.ts';
 
 const [controlTap, awslcTap, expectationsPath, outPath] = process.argv.slice(2);
 if (!outPath) {
   console.error('usage: parity-report.ts <control.tap> <awslc.tap> <expectations-awslc.txt> <out.md>');
   process.exit(2);
 }
-const control = readTap(controlTap);
-const awslc = readTap(awslcTap);
-const reasons = readReasons(expectationsPath);
+const control = readTap(controlTap).results;
+const awslc = readTap(awslcTap).results;
+const reasons = new Map([...readExpectations(expectationsPath)].map(([name, e]) => [name, e.reason]));
 const names = [...new Set([...control.keys(), ...awslc.keys()])].sort();
 
 const count = (m: Map<string, Outcome>, o: Outcome) => [...m.values()].filter((v) => v === o).length;
