@@ -51,7 +51,42 @@ declare module "tls" {
          */
         enablePostHandshakeAuth?: boolean | undefined;
     }
+    interface CommonConnectionOptions {
+        /**
+         * Hand this connection's record layer to the Linux kernel (kTLS) once the handshake is
+         * done, before `'secureConnect'` / `'secureConnection'` is emitted. Eligible: Linux, a
+         * TCP socket, TLS 1.2 or 1.3 with AES-128-GCM, AES-256-GCM or ChaCha20-Poly1305, and a
+         * kernel with the `tls` ULP and the cipher's crypto. Otherwise the socket stays in
+         * userspace and `tlsSocket.ktls.reason` says why; it is never an error. For HTTPS,
+         * pass it to `https.createServer()` and to an `https.Agent` (kTLS sockets are pooled
+         * apart from others).
+         * @default false
+         * @since node-awslc (Node.js v22.22.2)
+         */
+        ktls?: boolean | undefined;
+    }
+    /**
+     * Which directions of a TLS socket the kernel runs (kTLS), and why not.
+     * @since node-awslc (Node.js v22.22.2)
+     */
+    interface KtlsState {
+        /** `true` when the kernel encrypts what this socket sends. */
+        tx: boolean;
+        /** `true` when the kernel decrypts what this socket receives. */
+        rx: boolean;
+        /**
+         * `null` when both directions are in the kernel; otherwise why not, e.g.
+         * `'not requested'`, `'pending'`, an ineligible cipher or protocol, a kernel without
+         * the `tls` ULP, or `'RX waits for the first TLS 1.3 session ticket'`.
+         */
+        reason: string | null;
+    }
     interface TLSSocket {
+        /**
+         * The kTLS state of this socket (see the `ktls` option).
+         * @since node-awslc (Node.js v22.22.2)
+         */
+        readonly ktls: KtlsState;
         /**
          * On a TLS 1.2 connection: renegotiate, as in Node.js. On a TLS 1.3 server socket:
          * request the client's certificate with post-handshake authentication; `callback`
@@ -65,4 +100,11 @@ declare module "tls" {
             callback: (err: Error | null) => void,
         ): undefined | boolean;
     }
+    /**
+     * Whether this build and host can hand TLS records to the kernel (kTLS): the build has the
+     * hook and the kernel's `tls` ULP is loaded or installed as a module. A cheap probe; what
+     * happened to a given socket is in `tlsSocket.ktls`.
+     * @since node-awslc (Node.js v22.22.2)
+     */
+    function ktlsAvailable(): boolean;
 }
