@@ -1,6 +1,6 @@
-// Compare a tools/test.py TAP log with an expectations file.
+// Compare TAP logs (tools/test.py's, the kTLS VM stage's) with an expectations file.
 //
-//   node ci/check-results.ts <results.tap> <expectations.txt>
+//   node ci/check-results.ts <results.tap>... <expectations.txt>
 //
 // Expectations file: one test per line, `<suite/test-name> FAIL|SKIP <reason>`; `#` comments.
 // Exit status 1 on a failure or skip that is not expected, on an expected one that now
@@ -10,9 +10,10 @@
 
 import { readTap, readExpectations, type Expectation, type Outcome } from './results-format.ts';
 
-const [tapPath, expectationsPath] = process.argv.slice(2);
-if (!tapPath || !expectationsPath) {
-  console.error('usage: check-results.ts <results.tap> <expectations.txt>');
+const args = process.argv.slice(2);
+const expectationsPath = args.pop();
+if (!expectationsPath || args.length === 0) {
+  console.error('usage: check-results.ts <results.tap>... <expectations.txt>');
   process.exit(2);
 }
 
@@ -20,13 +21,16 @@ function readResults(path: string): Map<string, Outcome> {
   const { results, planned } = readTap(path);
   if (planned < 0 || results.size !== planned) {
     console.error(`check-results: ${path} holds ${results.size} results of ${planned} planned; ` +
-                  'tools/test.py did not finish (see its .stderr beside it)');
+                  'the run did not finish (see its .stderr / .raw beside it)');
     process.exit(1);
   }
   return results;
 }
 
-const results = readResults(tapPath);
+const results = new Map<string, Outcome>();
+for (const path of args) {
+  for (const [name, outcome] of readResults(path)) results.set(name, outcome);
+}
 let expectations: Map<string, Expectation>;
 try {
   expectations = readExpectations(expectationsPath);

@@ -8,6 +8,7 @@
 # Runs, with Node's own tools/test.py inside the build root:
 #   - our tests (test/parallel/ of this repo, copied into the Node tree), and
 #   - tsc --strict over typings/ (scripts/check-typings.sh),
+#   - (AWS-LC build) the kTLS tests on a real kernel in a qemu VM (scripts/ktls-vm-test.sh),
 #   - Node's test/parallel + test/sequential files test-{tls,https,crypto,webcrypto,x509}-*,
 #     the test-http2-* files that use TLS, and test-process-{versions,features}.
 # ci/expectations-<crypto>.txt lists every test that does not pass, with the reason.
@@ -80,9 +81,17 @@ start=$SECONDS
    python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$tap" 2>"$tap.stderr" || true
 echo "test.sh: tools/test.py took $((SECONDS - start)) s"
 
+# kTLS on a real kernel (this host has none): Debian sid's kernel in qemu, AWS-LC build only
+# (the control build has no kTLS hook). Its results join the others as ktls-vm/<name>.
+taps=("$tap")
+if [ "$crypto" = awslc ]; then
+  "$repo/scripts/ktls-vm-test.sh" "$tree/.node-awslc-ktls-vm.tap"
+  taps+=("$tree/.node-awslc-ktls-vm.tap")
+fi
+
 # Our TypeScript declarations must type-check against @types/node 22.
 "$repo/scripts/check-typings.sh"
 
 # Compare with the expectations (TypeScript, run by the binary under test).
 "$repo/scripts/in-root.sh" --bind "$repo" --bind "$tree" -- \
-  "$tree/out/Release/node" "$repo/ci/check-results.ts" "$tap" "$expectations"
+  "$tree/out/Release/node" "$repo/ci/check-results.ts" "${taps[@]}" "$expectations"
