@@ -40,13 +40,15 @@ type Options = { minVersion?: tls.SecureVersion; maxVersion?: tls.SecureVersion;
 // A node server and client, both with ktls, connected over loopback (or
 // through `via`, a port in between). Resolves once both are secure.
 async function pair(options: Options, serverExtra: tls.TlsOptions = {}, via?: (port: number) => Promise<number>) {
-  const server = tls.createServer({ key, cert, ktls: true, ...options, ...serverExtra });
+  // allowHalfOpen: each side ends only its own direction (both stream at once).
+  const server = tls.createServer({ key, cert, ktls: true, allowHalfOpen: true, ...options, ...serverExtra });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const serverPort = (server.address() as net.AddressInfo).port;
   const port = via ? await via(serverPort) : serverPort;
   const accepted = once(server, 'secureConnection');
-  const client = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ktls: true, ...options });
+  const client = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ktls: true,
+                               allowHalfOpen: true, ...options });
   await once(client, 'secureConnect');
   const [socket] = await accepted as [tls.TLSSocket];
   return { server, client, socket };
@@ -110,6 +112,15 @@ for (const [name, options] of cases) {
     const total = mib << 20;
     const atServer = sha256Of(socket);
     const atClient = sha256Of(client);
+    // If it stalls, say where (bytes each way, kTLS state, write queues).
+    const progress = setInterval(() => {
+      console.log(`# progress: server read ${socket.bytesRead} wrote ${socket.bytesWritten}` +
+                  ` (queued ${socket.writableLength}) ${JSON.stringify(socket.ktls)};` +
+                  ` client read ${client.bytesRead} wrote ${client.bytesWritten}` +
+                  ` (queued ${client.writableLength}) ${JSON.stringify(client.ktls)}`);
+    }, 20_000);
+    progress.unref();
+    for (const s of [socket, client]) s.on('close', () => clearInterval(progress));
     const [c2s, s2c] = await Promise.all([
       sendRandom(client, total).then((d) => { client.end(); return d; }),
       sendRandom(socket, total).then((d) => { socket.end(); return d; }),
