@@ -3,12 +3,14 @@
 #
 #   scripts/build-node.sh                    -> out/node          (AWS-LC, static)
 #   scripts/build-node.sh --crypto=openssl   -> out/node-openssl  (control: sid's OpenSSL 3.6)
+#   scripts/build-node.sh --fips             -> out/node-fips     (AWS-LC-FIPS module, static)
 #
-# Options:  --crypto=awslc|openssl   --jobs=N   --help
+# Options:  --crypto=awslc|openssl   --fips (implies AWS-LC)   --jobs=N   --help
 # Env:      NODE_AWSLC_CACHE  cache dir (default ~/.cache/node-awslc): build root, downloads,
 #                             work trees, ccache
 #           NODE_SRC=<dir>    build this Node tree instead of the pinned dfsg tarball
 #           AWSLC_SRC=<dir>   build this AWS-LC tree instead of the pinned Debian package
+#                             (--fips: an AWS-LC-FIPS tree instead of the pinned crate)
 #           NODE_AWSLC_MIRROR Debian mirror (default: the first one in this machine's apt config)
 #
 # Both binaries come from the same source, the same patches (patches/v22/series) and the
@@ -22,6 +24,7 @@ cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
 root=$cache_dir/root
 downloads=$cache_dir/downloads
 crypto=awslc
+fips=no
 jobs=$(nproc)
 
 die() { echo "build-node.sh: error: $*" >&2; exit 1; }
@@ -29,7 +32,7 @@ note() { echo "build-node.sh: $*" >&2; }
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 in_root() { "$repo/scripts/in-root.sh" "$@"; }
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 parse_options() {
   for arg in "$@"; do
@@ -37,12 +40,18 @@ parse_options() {
       --crypto=awslc|--crypto=aws-lc) crypto=awslc ;;
       --crypto=openssl) crypto=openssl ;;
       --crypto=*) die "unknown crypto library '${arg#--crypto=}' (use --crypto=awslc or --crypto=openssl)" ;;
-      --fips) die "--fips is not implemented yet (see the FIPS issue); no FIPS binary is built" ;;
+      --fips) fips=yes ;;
       --jobs=*) jobs=${arg#--jobs=}; [[ $jobs =~ ^[1-9][0-9]*$ ]] || die "--jobs wants a positive number, got '$jobs'" ;;
       -h|--help) usage; exit 0 ;;
       *) die "unknown option '$arg' (see --help)" ;;
     esac
   done
+  # The variant names the work tree (root/build/node-<variant>) and the binary.
+  variant=$crypto
+  if [ $fips = yes ]; then
+    [ "$crypto" = awslc ] || die "--fips builds on AWS-LC's FIPS module; it cannot be combined with --crypto=$crypto"
+    variant=fips
+  fi
 }
 
 check_prerequisites() {
@@ -51,6 +60,9 @@ check_prerequisites() {
   fi
   if [ -n "${AWSLC_SRC:-}" ] && { [ ! -f "$AWSLC_SRC/CMakeLists.txt" ] || [ ! -f "$AWSLC_SRC/include/openssl/base.h" ]; }; then
     die "AWSLC_SRC=$AWSLC_SRC is not an AWS-LC source tree (no CMakeLists.txt / include/openssl/base.h)"
+  fi
+  if [ $fips = yes ] && [ -n "${AWSLC_SRC:-}" ] && [ ! -d "$AWSLC_SRC/util/fipstools/delocate" ]; then
+    die "AWSLC_SRC=$AWSLC_SRC has no util/fipstools/delocate: it cannot build the FIPS module (Debian's librust-aws-lc-sys-dev tree strips these tools); use an AWS-LC-FIPS release tree"
   fi
   [ "$(id -u)" = 0 ] || die "must run as root (debootstrap, chroot and mount namespaces need it)"
   command -v apt-get >/dev/null || die "needs a Debian-family host with apt-get"
@@ -145,6 +157,16 @@ fetch_awslc_source() {
   touch "$awslc_src/.extracted"
 }
 
+# --fips: the pinned AWS-LC-FIPS release from the aws-lc-fips-sys crate (its aws-lc/ tree
+# keeps the Go tools a FIPS build needs), or AWSLC_SRC.
+fetch_awslc_fips_source() {
+  if [ -n "${AWSLC_SRC:-}" ]; then
+    awslc_src=$(readlink -f "$AWSLC_SRC")
+    return
+  fi
+  awslc_src=$("$repo/deps-awslc/fetch-awslc-fips.sh") || die "fetching the pinned AWS-LC-FIPS source failed (see above)"
+}
+
 # amaro (Node's TypeScript type stripper) from the npm registry; npm checks the registry's
 # sha512 integrity, and we check it against the pin in ci/node.env.
 fetch_amaro() {
@@ -204,7 +226,7 @@ restore_dfsg_files() { # runs inside the root, in the new tree
 }
 
 prepare_node_tree() {
-  tree=$root/build/node-$crypto
+  tree=$root/build/node-$variant
   tree_ids
   if [ "$(cat "$tree/.node-awslc-tree" 2>/dev/null)" = "$build_id $full_id" ]; then return; fi
   local tmp=$tree.tmp
@@ -253,17 +275,23 @@ seed_ccache() {
   touch "$cache_dir/ccache/.seeded"
 }
 
+# AWS-LC (build-awslc.sh) or its FIPS module (--fips: build-awslc-fips.sh, prefix
+# awslc-fips-<id>) into /build/<name>-<id>, <id> naming the source and the build script.
 build_awslc() {
-  local id
-  id=$( (echo "$awslc_src"; cat "$awslc_src/.extracted" 2>/dev/null; declare -f build_awslc; cat "$repo/deps-awslc/build-awslc.sh") | sha256sum | cut -c1-16)
-  awslc_prefix=/build/awslc-$id
+  local name=awslc script=build-awslc.sh what="AWS-LC (static, PIC, Release, asm)" id
+  if [ $fips = yes ]; then
+    name=awslc-fips script=build-awslc-fips.sh what="the AWS-LC-FIPS module (static, delocated, integrity hash)"
+  fi
+  id=$( (echo "$awslc_src"; cat "$awslc_src/.extracted" 2>/dev/null; declare -f build_awslc; cat "$repo/deps-awslc/$script") | sha256sum | cut -c1-16)
+  awslc_prefix=/build/$name-$id
   if [ -f "$root$awslc_prefix/.done" ]; then return; fi
-  note "building AWS-LC (static, PIC, Release, asm) into $root$awslc_prefix"
+  note "building $what into $root$awslc_prefix"
   rm -rf "$root$awslc_prefix"
-  in_root --bind "$awslc_src" -- /bin/bash "/build/build-awslc.sh" "$awslc_src" "$awslc_prefix" "$jobs" \
+  cp "$repo/deps-awslc/$script" "$root/build/$script"
+  in_root --bind "$awslc_src" -- /bin/bash "/build/$script" "$awslc_src" "$awslc_prefix" "$jobs" \
     2>&1 | tail -n 20 || true
   [ -f "$root$awslc_prefix/lib/libcrypto.a" ] && [ -f "$root$awslc_prefix/lib/libssl.a" ] \
-    || die "the AWS-LC build failed (see $root$awslc_prefix.log)"
+    || die "the $name build failed (see $root$awslc_prefix.log)"
   touch "$root$awslc_prefix/.done"
 }
 
@@ -284,6 +312,11 @@ configure_flags() {
   if [ "$crypto" = awslc ]; then
     flags+=(--shared-openssl-libpath="$awslc_prefix/lib" --shared-openssl-libname=ssl,crypto)
   fi
+  # Marks the build in process.config.variables.openssl_is_fips (patch 0019 keeps it from
+  # adding -DOPENSSL_FIPS to every target, V8 included).
+  if [ $fips = yes ]; then
+    flags+=(--openssl-is-fips)
+  fi
 }
 
 build_node() {
@@ -297,21 +330,21 @@ build_node() {
   local want
   want=$(printf '%s\n' "${flags[@]}" | sha256sum | cut -c1-16)
   if [ "$(cat "$tree/.node-awslc-configured" 2>/dev/null)" != "$want" ]; then
-    note "configuring Node ($crypto)"
+    note "configuring Node ($variant)"
     (cd "$tree" && in_root "${binds[@]}" -- env CC="ccache gcc" CXX="ccache g++" python3 configure.py "${flags[@]}") \
       >"$tree/configure.log" 2>&1 || die "configure failed (see $tree/configure.log)"
     echo "$want" >"$tree/.node-awslc-configured"
   fi
-  note "building Node ($crypto) with ninja -j$jobs; log: $tree/build.log"
+  note "building Node ($variant) with ninja -j$jobs; log: $tree/build.log"
   local start=$SECONDS
   (cd "$tree" && in_root "${binds[@]}" -- env CC="ccache gcc" CXX="ccache g++" ninja -C out/Release -j"$jobs" node) \
     >"$tree/build.log" 2>&1 || { grep -E 'error|FAILED' "$tree/build.log" | head -n 30 >&2; die "the Node build failed (see $tree/build.log)"; }
-  note "Node ($crypto) built in $((SECONDS - start)) s"
+  note "Node ($variant) built in $((SECONDS - start)) s"
 }
 
 install_binary() {
   local name=node
-  [ "$crypto" = openssl ] && name=node-openssl
+  [ "$variant" = awslc ] || name=node-$variant
   mkdir -p "$repo/out"
   cp "$tree/out/Release/node" "$repo/out/$name.tmp"
   mv "$repo/out/$name.tmp" "$repo/out/$name"
@@ -328,9 +361,11 @@ fetch_node_source
 fetch_amaro
 prepare_node_tree
 seed_ccache
-if [ "$crypto" = awslc ]; then
+if [ "$variant" = fips ]; then
+  fetch_awslc_fips_source
+  build_awslc
+elif [ "$crypto" = awslc ]; then
   fetch_awslc_source
-  cp "$repo/deps-awslc/build-awslc.sh" "$root/build/build-awslc.sh"
   build_awslc
 fi
 build_node

@@ -9,6 +9,8 @@
 #   - our tests (test/parallel/ of this repo, copied into the Node tree), and
 #   - tsc --strict over typings/ (scripts/check-typings.sh),
 #   - (AWS-LC build) the kTLS tests on a real kernel in a qemu VM (scripts/ktls-vm-test.sh),
+#   - (AWS-LC build, when the FIPS build is in the cache: root/build/node-fips)
+#     the FIPS tests (scripts/fips-test.sh; expectations in ci/expectations-fips.txt),
 #   - Node's test/parallel + test/sequential files test-{tls,https,crypto,webcrypto,x509}-*,
 #     the test-http2-* files that use TLS, and test-process-{versions,features}.
 # ci/expectations-<crypto>.txt lists every test that does not pass, with the reason.
@@ -28,7 +30,7 @@ for arg in "$@"; do
   case $arg in
     --crypto=awslc|--crypto=openssl) crypto=${arg#--crypto=} ;;
     --no-build) build=no ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option '$arg' (see --help)" ;;
   esac
 done
@@ -87,6 +89,15 @@ taps=("$tap")
 if [ "$crypto" = awslc ]; then
   "$repo/scripts/ktls-vm-test.sh" "$tree/.node-awslc-ktls-vm.tap"
   taps+=("$tree/.node-awslc-ktls-vm.tap")
+fi
+
+# The FIPS build (scripts/build-node.sh --fips) when it is in the cache; test.sh does not
+# build it. Its results join the others as fips/<name>, with their own expectations.
+if [ "$crypto" = awslc ] && [ -x "$root/build/node-fips/out/Release/node" ]; then
+  "$repo/scripts/fips-test.sh" "$tree/.node-awslc-fips.tap"
+  taps+=("$tree/.node-awslc-fips.tap")
+  cat "$expectations" "$repo/ci/expectations-fips.txt" >"$tree/.node-awslc-expectations.txt"
+  expectations=$tree/.node-awslc-expectations.txt
 fi
 
 # Our TypeScript declarations must type-check against @types/node 22.

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Tests of the FIPS build (scripts/build-node.sh --fips): out/node-fips must refuse to start
+# when one byte of its FIPS module is changed (deps-awslc/fips-integrity-check.sh), and the
+# FIPS tests run with Node's tools/test.py in its work tree root/build/node-fips.
+#
+#   scripts/fips-test.sh TAP_OUT
+#
+# Writes TAP lines "ok|not ok N fips/<name>" to TAP_OUT for ci/check-results.ts (the
+# expectations for these names are in ci/expectations-fips.txt). scripts/test.sh runs it
+# only when the node-fips tree (scripts/build-node.sh --fips) is in the cache.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
+tree=$cache_dir/root/build/node-fips
+out=${1:?usage: fips-test.sh TAP_OUT}
+
+die() { echo "fips-test.sh: error: $*" >&2; exit 1; }
+[ -x "$tree/out/Release/node" ] \
+  || die "no FIPS build (out/node-fips, $tree); run scripts/build-node.sh --fips"
+
+# Our tests and the Node tests about FIPS mode and the module's algorithms.
+tests=(parallel/test-awslc-fips parallel/test-awslc-versions parallel/test-awslc-aead
+       parallel/test-awslc-https-roundtrip parallel/test-crypto-fips)
+start=$SECONDS
+
+# The integrity check first: a binary whose module check is not real fails everything else.
+n=1
+if "$repo/deps-awslc/fips-integrity-check.sh" "$tree/out/Release/node" -- -e 0 >"$out.integrity" 2>&1; then
+  result="ok 1 fips/integrity-check"
+else
+  result="not ok 1 fips/integrity-check"
+fi
+sed 's/^/  /' "$out.integrity"
+
+for t in "${tests[@]}"; do
+  if [ -f "$repo/test/${t}.js" ]; then cp "$repo/test/${t}.js" "$tree/test/$t.js"; fi
+done
+(cd "$tree" && "$repo/scripts/in-root.sh" --pid-ns --bind "$tree" -- \
+   python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$out.raw" 2>"$out.stderr" || true
+
+# Renumber after the integrity check and name every test fips/<suite/name>.
+{
+  echo "$result"
+  sed -nE 's/^(ok|not ok) [0-9]+ (\S+)(.*)$/\1 \2\3/p' "$out.raw" | while read -r line; do
+    n=$((n + 1))
+    echo "$line" | sed -E "s/^(ok|not ok) (\S+)/\1 $n fips\/\2/"
+  done
+} >"$out.lines"
+planned=$(wc -l <"$out.lines")
+[ "$planned" -eq $((${#tests[@]} + 1)) ] || echo "not ok $((planned += 1)) fips/test-run" >>"$out.lines"
+{ cat "$out.lines"; echo "1..$planned"; } >"$out"
+sed 's/^/  /' "$out.lines"
+echo "fips-test.sh: $(grep -c '^ok ' "$out" || true) passed, $(grep -c '^not ok ' "$out" || true) failed ($((SECONDS - start)) s)"
