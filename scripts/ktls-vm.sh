@@ -30,7 +30,6 @@
 set -euo pipefail
 
 die() { echo "ktls-vm.sh: $*" >&2; exit 2; }
-vm_fail() { echo "ktls-vm.sh: $*" >&2; exit 125; }
 note() { echo "ktls-vm.sh: $*" >&2; }
 usage() { sed -n '2,/^set -euo/{/^set -euo/d; s/^# \{0,1\}//; p}' "$0"; }
 
@@ -39,7 +38,7 @@ cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
 root=$cache_dir/root
 vm_dir=$cache_dir/vm
 boot=$vm_dir/boot
-# shellcheck source=../ci/ktls-vm.env
+# shellcheck source=ci/ktls-vm.env
 . "$repo/ci/ktls-vm.env"
 
 timeout_secs=600
@@ -62,6 +61,8 @@ parse_args() {
     esac
   done
   [[ $timeout_secs =~ ^[1-9][0-9]*$ ]] || die "--timeout wants a whole number of seconds, not '$timeout_secs'"
+  [[ ${KTLS_VM_MEM:-2048} =~ ^[1-9][0-9]*$ ]] || die "KTLS_VM_MEM wants MiB as a whole number, not '$KTLS_VM_MEM'"
+  [[ ${KTLS_VM_CPUS:-2} =~ ^[1-9][0-9]*$ ]] || die "KTLS_VM_CPUS wants a whole number, not '$KTLS_VM_CPUS'"
   command_args=("$@")
   if [ "$mode" = run ] && [ ${#command_args[@]} -eq 0 ]; then
     die "no command given (usage: ktls-vm.sh [--timeout=SECS] [--bind DIR]... -- COMMAND [ARGS...])"
@@ -270,6 +271,7 @@ run_in_vm() {
   trap 'rm -rf "$run"' EXIT
   mkdir "$run/ctl"
   plan_shares
+  # shellcheck disable=SC2054  # the commas are qemu's option syntax
   qemu_args=(
     -accel tcg -cpu max -smp "${KTLS_VM_CPUS:-2}" -m "${KTLS_VM_MEM:-2048}"
     -nodefaults -no-user-config -display none -no-reboot
@@ -323,7 +325,7 @@ run_in_vm() {
   local why
   why=$(grep -a -m1 -o 'ktls-vm-guest: FATAL: .*' "$run/console.log" | sed 's/^ktls-vm-guest: FATAL: //' || true)
   [ -n "$why" ] || why=$(grep -a -m1 -o 'Kernel panic.*' "$run/console.log" || true)
-  [ -n "$why" ] || { [ $status != 0 ] && why="qemu exited with status $status: $(grep -v '^$' "$run/qemu.log" | tail -1)"; }
+  [ -n "$why" ] || { [ $status != 0 ] && why="qemu exited with status $status: $(grep -v '^$' "$run/qemu.log" | head -1)"; }
   [ -n "$why" ] || why="the VM stopped without reporting the command's exit status"
   echo "ktls-vm.sh: VM failed: ${why%$'\r'} (console log: $vm_dir/last-console.log)" >&2
   return 125
@@ -351,6 +353,8 @@ main() {
   mkdir -p "$vm_dir"
   ensure_boot_image
   if [ "$mode" = check ]; then
+    echo "qemu: $(qemu-system-x86_64 --version | head -1) (pinned tests used $KTLS_VM_QEMU_TESTED)"
+    # shellcheck disable=SC2016  # expanded in the guest
     command_args=(/bin/sh -c 'echo "kernel: $(uname -r)"
       if grep -q "^tls " /proc/modules; then echo "tls: loaded"; else echo "tls: NOT loaded"; exit 1; fi
       grep -E "^Tls(Curr|Tx|Rx)Sw" /proc/net/tls_stat | tr "\n" " "; echo')
