@@ -13,7 +13,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import tls from 'node:tls';
 
 const bulkMiB = Number(process.env.KTLS_BULK_MIB ?? 64);
@@ -35,6 +35,11 @@ function tlsStat(): Record<string, number> {
   return stat;
 }
 
+// Whatever a failed test leaves running (servers, openssl children) must not keep the
+// process alive.
+const cleanups: Array<() => void> = [];
+after(() => { for (const cleanup of cleanups) cleanup(); });
+
 type Options = { minVersion?: tls.SecureVersion; maxVersion?: tls.SecureVersion; ciphers?: string };
 
 // A node server and client, both with ktls, connected over loopback (or
@@ -43,6 +48,7 @@ async function pair(options: Options, serverExtra: tls.TlsOptions = {}, via?: (p
   // allowHalfOpen: each side ends only its own direction (both stream at once).
   const server = tls.createServer({ key, cert, ktls: true, allowHalfOpen: true, ...options, ...serverExtra });
   server.listen(0, '127.0.0.1');
+  cleanups.push(() => server.close());
   await once(server, 'listening');
   const serverPort = (server.address() as net.AddressInfo).port;
   const port = via ? await via(serverPort) : serverPort;
@@ -159,6 +165,7 @@ test('TLS 1.3 client with a session listener: ticket first, then RX in the kerne
 // "K" makes it send a KeyUpdate (K: and ask for ours).
 function openssl(args: string[]): ChildProcess & { out: () => string } {
   const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] }) as ChildProcess & { out: () => string };
+  cleanups.push(() => child.kill());
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
@@ -227,7 +234,8 @@ test('TLS 1.3: openssl s_client talks to a kTLS server, close_notify ends it cle
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as net.AddressInfo).port;
-  const client = openssl(['s_client', '-connect', `127.0.0.1:${port}`, '-tls1_3', '-ign_eof']);
+  // No -ign_eof: it turns s_client's command letters ("k") off.
+  const client = openssl(['s_client', '-connect', `127.0.0.1:${port}`, '-tls1_3']);
   await until('s_client handshake', () => /Verify return code/.test(client.out()));
   client.stdin!.write('ping\n');
   await until('pong', () => client.out().includes('pong'));
@@ -259,6 +267,7 @@ test('a tampered record is an error, never plaintext', { timeout: 30_000 }, asyn
       outbound.on('error', () => {});
     });
     proxy.listen(0, '127.0.0.1');
+    cleanups.push(() => proxy.close());
     await once(proxy, 'listening');
     return (proxy.address() as net.AddressInfo).port;
   };

@@ -32,7 +32,7 @@ if [ -f "$repo/test/ktls-vm/openssl-ktls-smoke.sh" ]; then
 fi
 
 # node:test file: one line per top-level test, named after it.
-(cd "$work" && timeout 300 "$node" --test-reporter=tap "$repo/test/ktls-vm/ktls-kernel.test.ts") >"$work/tap" 2>&1
+(cd "$work" && timeout 300 "$node" --test-reporter=tap --test-force-exit "$repo/test/ktls-vm/ktls-kernel.test.ts") >"$work/tap" 2>&1
 rc=$?
 grep '^# throughput' "$work/tap"
 found=0
