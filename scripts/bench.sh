@@ -3,12 +3,13 @@
 # in one session, through Node's benchmark/compare.js (each run alternates the two binaries);
 # the host's stock /usr/bin/node is a third, informative column. Writes a Markdown table.
 #
-#   scripts/bench.sh                     full run (about 21 min on 2 cores) -> reports/bench.md
-#   scripts/bench.sh --quick             short smoke run (about 3 min) -> <cache>/bench/bench-quick.md
+#   scripts/bench.sh                     full run (about 20 min on 2 cores) -> reports/bench.md
+#   scripts/bench.sh --quick             short smoke run (about 2 min) -> <cache>/bench/bench-quick.md
 #   scripts/bench.sh --filter='handshake|start-up'   only rows whose name matches (a JS regex
 #                                        over "file key=value ..."; see the config column)
 #
-# Options:  --quick  --filter=REGEX  --runs=N (compare.js runs, default 8; --quick 2)
+# Options:  --quick  --filter=REGEX  --runs=N (compare.js runs for every job; default: per job
+#           in bench/plan.ts, 8 for TLS and 10 for crypto jobs; --quick 2)
 #           --out=FILE (default reports/bench.md for a full run, <cache>/bench/bench-partial.md
 #           for --quick/--filter/--runs)  --no-stock (no third column)  --help
 #           --profilers: only fetch perf (ci/bench-tools.env) to <cache>/tools/perf, for the causes
@@ -36,7 +37,7 @@ driver_args=()
 
 die() { echo "bench.sh: error: $*" >&2; exit 1; }
 note() { echo "bench.sh: $*" >&2; }
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 parse_options() {
   for arg in "$@"; do
