@@ -253,7 +253,7 @@ write_run_script() { # <file>
     echo 'set -e'
     while IFS= read -r -d '' name; do
       name=${name%%=*}
-      case $name in PWD|OLDPWD|SHLVL|_|PATH|BASH_FUNC_*) continue ;; esac
+      case $name in PWD|OLDPWD|SHLVL|_|PATH|BASH*|SHELLOPTS|EUID|UID|PPID|GROUPS) continue ;; esac
       [[ $name =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
       printf 'export %s=%q\n' "$name" "${!name}"
     done < <(env -0)
@@ -264,13 +264,43 @@ write_run_script() { # <file>
   } >"$1"
 }
 
-# Boot the VM, stream the command's output, and return its exit status.
+# Boot the VM until COMMAND has run, and return its exit status. With 2 vCPUs, qemu 7.2's
+# multi-threaded TCG now and then lets a vCPU run code the kernel is live-patching at boot
+# ("Oops: int3" in sched_clock_cpu, 2 boots in ~75 here): a kernel panic before COMMAND
+# started is retried, up to 3 boots in all. A failure after COMMAND started is never retried.
 run_in_vm() {
-  local qemu_args i rc status tag
+  local attempt why
   run=$(mktemp -d "${TMPDIR:-/tmp}/ktls-vm.XXXXXX")
   trap 'rm -rf "$run"' EXIT
   mkdir "$run/ctl"
   plan_shares
+  write_qemu_args
+  write_run_script "$run/ctl/run.sh"
+  for attempt in 1 2 3; do
+    boot_once
+    [ -f "$run/ctl/rc" ] && return "$(cat "$run/ctl/rc")"
+    if [ "$qemu_status" = 124 ] || [ "$qemu_status" = 137 ]; then
+      echo "ktls-vm.sh: timed out after ${timeout_secs}s, qemu killed (command: ${command_args[*]}; console log: $vm_dir/last-console.log)" >&2
+      return 124
+    fi
+    if ! panicked_before_command || [ $attempt = 3 ]; then break; fi
+    cp "$run/console.log" "$vm_dir/boot-panic-$attempt.log"
+    note "the guest kernel panicked while booting (see $vm_dir/boot-panic-$attempt.log); booting again"
+  done
+  why=$(grep -a -m1 -o 'ktls-vm-guest: FATAL: .*' "$run/console.log" | sed 's/^ktls-vm-guest: FATAL: //' || true)
+  [ -n "$why" ] || why=$(grep -a -m1 -o 'Kernel panic.*' "$run/console.log" || true)
+  [ -n "$why" ] || { [ "$qemu_status" != 0 ] && why="qemu exited with status $qemu_status: $(grep -v '^$' "$run/qemu.log" | head -1)"; }
+  [ -n "$why" ] || why="the VM stopped without reporting the command's exit status"
+  echo "ktls-vm.sh: VM failed: ${why%$'\r'} (console log: $vm_dir/last-console.log)" >&2
+  return 125
+}
+
+panicked_before_command() {
+  grep -a -q 'Kernel panic' "$run/console.log" && ! grep -a -q 'ktls-vm-guest: running the command' "$run/console.log"
+}
+
+write_qemu_args() {
+  local i tag
   # shellcheck disable=SC2054  # the commas are qemu's option syntax
   qemu_args=(
     -accel tcg -cpu max -smp "${KTLS_VM_CPUS:-2}" -m "${KTLS_VM_MEM:-2048}"
@@ -290,10 +320,13 @@ run_in_vm() {
     qemu_args+=(-virtfs "local,path=${shares[$i]},mount_tag=$tag,security_model=none,multidevs=remap")
     echo "$tag ${KTLS_VM_9P_CACHE:-cache=loose} ${shares[$i]}" >>"$run/ctl/shares"
   done
-  write_run_script "$run/ctl/run.sh"
+}
 
-  # Each FIFO is held open read-write here while qemu runs, so neither side's open blocks
-  # (even if qemu never starts) and the readers see EOF once we let go after qemu exits.
+# One boot. Each FIFO is held open read-write here while qemu runs, so neither side's open
+# blocks (even if qemu never starts) and the readers see EOF once we let go after qemu exits.
+boot_once() {
+  local con_pid out_pid err_pid
+  rm -f "$run"/*.fifo "$run/console.log" "$run/ctl/rc"
   mkfifo "$run/console.fifo" "$run/stdout.fifo" "$run/stderr.fifo"
   exec 5<>"$run/console.fifo" 6<>"$run/stdout.fifo" 7<>"$run/stderr.fifo"
   if [ $verbose = 1 ]; then
@@ -301,34 +334,17 @@ run_in_vm() {
   else
     cat <"$run/console.fifo" >"$run/console.log" 5>&- 6>&- 7>&- &
   fi
-  local con_pid=$!
+  con_pid=$!
   cat <"$run/stdout.fifo" 5>&- 6>&- 7>&- &
-  local out_pid=$!
+  out_pid=$!
   cat <"$run/stderr.fifo" >&2 5>&- 6>&- 7>&- &
-  local err_pid=$!
-
-  status=0
+  err_pid=$!
+  qemu_status=0
   timeout --kill-after=5 "$timeout_secs" qemu-system-x86_64 "${qemu_args[@]}" \
-    </dev/null >"$run/qemu.log" 2>&1 5>&- 6>&- 7>&- || status=$?
+    </dev/null >"$run/qemu.log" 2>&1 5>&- 6>&- 7>&- || qemu_status=$?
   exec 5>&- 6>&- 7>&-
   wait $con_pid $out_pid $err_pid || true
   cp "$run/console.log" "$vm_dir/last-console.log" 2>/dev/null || true
-
-  if [ -f "$run/ctl/rc" ]; then
-    rc=$(cat "$run/ctl/rc")
-    return "$rc"
-  fi
-  if [ $status = 124 ] || [ $status = 137 ]; then
-    echo "ktls-vm.sh: timed out after ${timeout_secs}s, qemu killed (command: ${command_args[*]}; console log: $vm_dir/last-console.log)" >&2
-    return 124
-  fi
-  local why
-  why=$(grep -a -m1 -o 'ktls-vm-guest: FATAL: .*' "$run/console.log" | sed 's/^ktls-vm-guest: FATAL: //' || true)
-  [ -n "$why" ] || why=$(grep -a -m1 -o 'Kernel panic.*' "$run/console.log" || true)
-  [ -n "$why" ] || { [ $status != 0 ] && why="qemu exited with status $status: $(grep -v '^$' "$run/qemu.log" | head -1)"; }
-  [ -n "$why" ] || why="the VM stopped without reporting the command's exit status"
-  echo "ktls-vm.sh: VM failed: ${why%$'\r'} (console log: $vm_dir/last-console.log)" >&2
-  return 125
 }
 
 print_pins() {
