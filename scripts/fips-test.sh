@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests of the FIPS build (scripts/build-node.sh --fips): out/node-fips must refuse to start
 # when one byte of its FIPS module is changed (deps-awslc/fips-integrity-check.sh), and the
-# FIPS tests run with Node's tools/test.py in its work tree root/build/node-fips.
+# test set of scripts/test.sh (scripts/test-set.sh) runs with Node's tools/test.py in its
+# work tree root/build/node-fips.
 #
 #   scripts/fips-test.sh TAP_OUT
 #
@@ -19,9 +20,9 @@ die() { echo "fips-test.sh: error: $*" >&2; exit 1; }
 [ -x "$tree/out/Release/node" ] \
   || die "no FIPS build (out/node-fips, $tree); run scripts/build-node.sh --fips"
 
-# Our tests and the Node tests about FIPS mode and the module's algorithms.
-tests=(parallel/test-awslc-fips parallel/test-awslc-versions parallel/test-awslc-aead
-       parallel/test-awslc-https-roundtrip parallel/test-crypto-fips)
+# The whole test set of scripts/test.sh (ours included: test-awslc-fips has the FIPS rules).
+mapfile -t tests < <("$repo/scripts/test-set.sh" "$tree")
+[ ${#tests[@]} -gt 0 ] || die "no tests selected in $tree (scripts/test-set.sh failed)"
 start=$SECONDS
 
 # The integrity check first: a binary whose module check is not real fails everything else.
@@ -33,9 +34,6 @@ else
 fi
 sed 's/^/  /' "$out.integrity"
 
-for t in "${tests[@]}"; do
-  if [ -f "$repo/test/${t}.js" ]; then cp "$repo/test/${t}.js" "$tree/test/$t.js"; fi
-done
 (cd "$tree" && "$repo/scripts/in-root.sh" --pid-ns --bind "$tree" -- \
    python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$out.raw" 2>"$out.stderr" || true
 

@@ -44,38 +44,8 @@ tree=$root/build/node-$crypto
 expectations=$repo/ci/expectations-$crypto.txt
 [ -f "$expectations" ] || die "missing $expectations"
 
-# Our tests go into the Node tree under their own names; remove earlier copies first so a
-# test deleted from the repo does not keep running.
-copy_our_tests() {
-  local list=$tree/.node-awslc-our-tests
-  if [ -f "$list" ]; then
-    while read -r f; do rm -f "$tree/test/parallel/$f"; done <"$list"
-  fi
-  : >"$list"
-  local f
-  for f in "$repo"/test/parallel/test-*; do
-    [ -e "$f" ] || continue
-    cp "$f" "$tree/test/parallel/"
-    basename "$f" >>"$list"
-  done
-}
-
-select_tests() {
-  (
-    cd "$tree/test"
-    for dir in parallel sequential; do
-      for f in "$dir"/test-tls-* "$dir"/test-https-* "$dir"/test-crypto-* "$dir"/test-webcrypto-* \
-               "$dir"/test-x509-* "$dir"/test-process-versions.js "$dir"/test-process-features.js; do
-        [ -f "$f" ] && echo "${f%.*}"
-      done
-      grep -l -E "createSecureServer|connect\(['\"\`]https:" "$dir"/test-http2-* 2>/dev/null | sed 's/\.[a-z]*$//'
-    done
-    while read -r f; do echo "parallel/${f%.*}"; done <"$tree/.node-awslc-our-tests"
-  ) | sort -u
-}
-
-copy_our_tests
-mapfile -t tests < <(select_tests)
+mapfile -t tests < <("$repo/scripts/test-set.sh" "$tree")
+[ ${#tests[@]} -gt 0 ] || die "no tests selected in $tree (scripts/test-set.sh failed)"
 echo "test.sh: running ${#tests[@]} test files on out/Release/node ($crypto) with tools/test.py -j$(nproc)"
 tap=$tree/.node-awslc-results.tap
 start=$SECONDS

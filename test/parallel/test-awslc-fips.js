@@ -40,6 +40,18 @@ if (isFipsBuild) {
   assert.throws(() => crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }),
                 { message: /BAD_RSA_PARAMETERS/ });
   crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+  // TLS negotiates only FIPS-approved suites and groups: names outside them are
+  // dropped from what the application configures; nothing left is an error.
+  assert.throws(() => tls.createSecureContext({ ciphers: 'TLS_CHACHA20_POLY1305_SHA256' }),
+                { code: 'ERR_SSL_NO_CIPHER_MATCH' });
+  assert.throws(() => tls.createSecureContext({ ciphers: 'ECDHE-RSA-CHACHA20-POLY1305' }),
+                { code: 'ERR_SSL_NO_CIPHER_MATCH' });
+  assert.throws(() => tls.createSecureContext({ ecdhCurve: 'X25519' }),
+                { code: 'ERR_CRYPTO_OPERATION_FAILED', message: /FIPS mode allows P-256, P-384, P-521/ });
+  tls.createSecureContext({ ciphers: 'TLS_CHACHA20_POLY1305_SHA256:TLS_AES_256_GCM_SHA384' });
+  tls.createSecureContext({ ecdhCurve: 'X25519:P-384' });
+  refusedPeers();
 } else if (isAWSLC) {
   assert.strictEqual(crypto.getFips(), 0);
   crypto.setFips(false);  // Already out of FIPS mode: a no-op.
@@ -92,3 +104,28 @@ function handshake(i) {
   }));
 }
 handshake(0);
+
+// On the FIPS build a peer that offers only suites or groups outside the approved
+// set is refused (openssl s_client from the build root plays the peer).
+function refusedPeers() {
+  const { opensslCli } = require('../common/crypto');
+  const { spawn } = require('child_process');
+  const peers = [
+    ['-tls1_3', '-ciphersuites', 'TLS_CHACHA20_POLY1305_SHA256'],
+    ['-tls1_3', '-groups', 'X25519'],
+    ['-tls1_2', '-cipher', 'ECDHE-RSA-CHACHA20-POLY1305'],
+  ];
+  for (const args of peers) {
+    const server = tls.createServer({ key, cert }, common.mustNotCall());
+    server.on('tlsClientError', common.mustCall((err) => {
+      assert.match(err.code, /^ERR_SSL_(NO_SHARED_CIPHER|NO_SHARED_GROUP|HANDSHAKE_FAILURE_ON_CLIENT_HELLO)$/);
+      server.close();
+    }));
+    server.listen(0, common.mustCall(() => {
+      const client = spawn(opensslCli, ['s_client', '-connect', `127.0.0.1:${server.address().port}`, ...args],
+                           { stdio: ['pipe', 'ignore', 'ignore'] });
+      client.stdin.end();
+      client.on('exit', common.mustCall((code) => assert.notStrictEqual(code, 0)));
+    }));
+  }
+}
