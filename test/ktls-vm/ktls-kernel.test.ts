@@ -224,6 +224,46 @@ for (const [name, args] of [['TLS 1.3', ['-tls1_3']], ['TLS 1.2', ['-tls1_2']]] 
   });
 }
 
+// A reader paused (readStop) in front of a KeyUpdate: the kernel's poll() does not report
+// that record as readable, so resuming must look for records itself (patch 0026), or RX
+// stays on the old key until the peer happens to send more.
+test('TLS 1.3: a KeyUpdate that arrives while reading is stopped is handled on readStart', { timeout: 60_000 }, async () => {
+  const port = 20000 + randomInt(0, 20000);
+  const server = openssl(['s_server', '-accept', `127.0.0.1:${port}`, '-cert', certFile,
+                          '-key', keyFile, '-tls1_3', '-ign_eof']);
+  await until('s_server', () => /ACCEPT/.test(server.out()));
+  const client = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ktls: true });
+  await once(client, 'secureConnect');
+  assert.deepStrictEqual(client.ktls, { tx: true, rx: true, reason: null });
+  // The socket's handle is what readStop()/readStart() act on (net.Socket calls them under
+  // backpressure); call them directly so the stop falls right after the data record.
+  const handle = (client as unknown as { _handle: { readStop(): number; readStart(): number } })._handle;
+  let got = '';
+  let stopped = false;
+  client.on('data', (d) => {
+    got += d;
+    if (!stopped && got.includes('before-k')) {
+      stopped = true;
+      handle.readStop();
+    }
+  });
+  client.write('hello\n');
+  await until('s_server to read', () => server.out().includes('hello'));
+  const before = tlsStat();
+  server.stdin!.write('before-k\n');
+  await until('node to read before-k', () => got.includes('before-k'));
+  server.stdin!.write('k\n');  // the KeyUpdate reaches the kernel while we are paused
+  await new Promise((r) => setTimeout(r, 500));
+  assert.strictEqual(tlsStat().TlsRxRekeyOk, before.TlsRxRekeyOk, 'nothing read while paused');
+  handle.readStart();
+  await until('RX re-key after resume, before any new data', () => tlsStat().TlsRxRekeyOk > before.TlsRxRekeyOk, 5000);
+  server.stdin!.write('after-k\n');
+  await until('data after the KeyUpdate', () => got.includes('after-k'));
+  client.end();
+  await once(client, 'close');
+  server.kill();
+});
+
 test('TLS 1.3: openssl s_client talks to a kTLS server, close_notify ends it cleanly', { timeout: 60_000 }, async () => {
   const server = tls.createServer({ key, cert, ktls: true }, (s) => {
     assert.deepStrictEqual(s.ktls, { tx: true, rx: true, reason: null });

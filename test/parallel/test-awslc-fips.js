@@ -70,6 +70,19 @@ if (isFipsBuild) {
   assert.ok([0, 1].includes(crypto.getFips()));
 }
 
+// A process that used the RNG on the thread pool exits (patch 0027; the FIPS module's
+// at-exit zeroization blocked pool threads and hung every such process at exit).
+{
+  const r = spawnSync(process.execPath, ['-e', `
+    const crypto = require('crypto');
+    crypto.randomBytes(16, () => {});
+    crypto.generateKeyPair('ec', { namedCurve: 'P-256' }, () => {});
+    crypto.subtle.generateKey({ name: 'AES-GCM', length: 128 }, true, ['encrypt']);
+  `], { encoding: 'utf8', timeout: 30_000 });
+  assert.strictEqual(r.signal, null, 'the child hung at exit');
+  assert.strictEqual(r.status, 0, r.stderr);
+}
+
 // TLS 1.3 and TLS 1.2 handshakes with FIPS cipher suites (AES-GCM). AWS-LC
 // picks the TLS 1.3 suite itself (no ciphersuites setting), an AES-GCM one.
 const key = fixtures.readKey('agent1-key.pem');
