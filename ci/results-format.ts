@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 export type Outcome = 'pass' | 'fail' | 'skip';
 // GATED: the test passes, but sub-cases that need an algorithm the library lacks run only
 // where it exists (the test asserts what Node does instead); the line keeps the gap listed.
-export interface Expectation { outcome: 'fail' | 'skip' | 'gated'; reason: string; line: number }
+// PASS: overrides an inherited line (ci/expectations-fips.txt over ci/expectations-awslc.txt).
+export interface Expectation { outcome: 'fail' | 'skip' | 'gated' | 'pass'; reason: string; line: number }
 
 export interface TapResults { results: Map<string, Outcome>; planned: number }
 
@@ -25,15 +26,16 @@ export function readTap(path: string): TapResults {
   return { results, planned };
 }
 
-// Throws on a line that is neither blank, a comment, nor an expectation.
+// Throws on a line that is neither blank, a comment, nor an expectation. A later line for
+// the same test replaces an earlier one (files are concatenated to inherit).
 export function readExpectations(path: string): Map<string, Expectation> {
   const expectations = new Map<string, Expectation>();
   readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const m = /^(\S+)\s+(FAIL|SKIP|GATED)\s+(\S.*)$/.exec(line);
+    const m = /^(\S+)\s+(FAIL|SKIP|GATED|PASS)\s+(\S.*)$/.exec(line);
     if (!m) {
-      throw new Error(`${path}:${i + 1}: want "<suite/test> FAIL|SKIP|GATED <reason>", got "${raw}"`);
+      throw new Error(`${path}:${i + 1}: want "<suite/test> FAIL|SKIP|GATED|PASS <reason>", got "${raw}"`);
     }
     const outcome = m[2].toLowerCase() as Expectation['outcome'];
     expectations.set(m[1], { outcome, reason: m[3], line: i + 1 });

@@ -46,7 +46,10 @@ sed 's/^/  /' "$out.integrity"
   done
 } >"$out.lines"
 planned=$(wc -l <"$out.lines")
-[ "$planned" -eq $((${#tests[@]} + 1)) ] || echo "not ok $((planned += 1)) fips/test-run" >>"$out.lines"
+# The run must have finished: every result tools/test.py planned, plus the integrity check.
+raw_planned=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$out.raw" | tail -n 1)
+[ -n "$raw_planned" ] && [ "$planned" -eq $((raw_planned + 1)) ] \
+  || echo "not ok $((planned += 1)) fips/test-run" >>"$out.lines"
 { cat "$out.lines"; echo "1..$planned"; } >"$out"
 sed 's/^/  /' "$out.lines"
 echo "fips-test.sh: $(grep -c '^ok ' "$out" || true) passed, $(grep -c '^not ok ' "$out" || true) failed ($((SECONDS - start)) s)"

@@ -66,7 +66,9 @@ fi
 if [ "$crypto" = awslc ] && [ -x "$root/build/node-fips/out/Release/node" ]; then
   "$repo/scripts/fips-test.sh" "$tree/.node-awslc-fips.tap"
   taps+=("$tree/.node-awslc-fips.tap")
-  cat "$expectations" "$repo/ci/expectations-fips.txt" >"$tree/.node-awslc-expectations.txt"
+  # The FIPS build inherits the AWS-LC expectations as fips/<test>; its own file goes on top.
+  { cat "$expectations"; sed -E 's#^(parallel|sequential)/#fips/\1/#' "$expectations"
+    cat "$repo/ci/expectations-fips.txt"; } >"$tree/.node-awslc-expectations.txt"
   expectations=$tree/.node-awslc-expectations.txt
 fi
 

@@ -12,6 +12,9 @@ const tls = require('tls');
 const { spawnSync } = require('child_process');
 const fixtures = require('../common/fixtures');
 
+const key = fixtures.readKey('agent1-key.pem');
+const cert = fixtures.readKey('agent1-cert.pem');
+const ca = fixtures.readKey('ca1-cert.pem');
 const isAWSLC = process.features.openssl_is_awslc === true;
 const isFipsBuild = process.config.variables.openssl_is_fips === true;
 
@@ -85,9 +88,6 @@ if (isFipsBuild) {
 
 // TLS 1.3 and TLS 1.2 handshakes with FIPS cipher suites (AES-GCM). AWS-LC
 // picks the TLS 1.3 suite itself (no ciphersuites setting), an AES-GCM one.
-const key = fixtures.readKey('agent1-key.pem');
-const cert = fixtures.readKey('agent1-cert.pem');
-const ca = fixtures.readKey('ca1-cert.pem');
 const cases = [
   { version: 'TLSv1.3', cipher: /^TLS_AES_(128_GCM_SHA256|256_GCM_SHA384)$/, options: {} },
   { version: 'TLSv1.2', cipher: /^ECDHE-RSA-AES128-GCM-SHA256$/,
