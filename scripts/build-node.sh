@@ -118,16 +118,8 @@ ensure_build_root() {
   mv "$tmp" "$root"
 }
 
-# apt-helper verifies the hash while downloading; a mismatch leaves no file behind.
 download_verified() { # <pool path> <file name> <sha256>
-  local dest=$downloads/$2
-  if [ -f "$dest" ] && [ "$(sha256_of "$dest")" = "$3" ]; then return; fi
-  mkdir -p "$downloads"
-  rm -f "$dest" "$dest.part"
-  note "downloading $2"
-  /usr/lib/apt/apt-helper download-file "$mirror/$1" "$dest.part" "SHA256:$3" >"$downloads/$2.log" 2>&1 \
-    || die "download of $2 failed or its sha256 is not $3 (see $downloads/$2.log)"
-  mv "$dest.part" "$dest"
+  "$repo/scripts/fetch-pinned.sh" "$mirror" "$1" "$downloads/$2" "$3" || die "cannot fetch $2 from $mirror"
 }
 
 fetch_node_source() {

@@ -96,17 +96,9 @@ find_debian_mirror() {
   mirror=${mirror%/}
 }
 
-# apt-helper checks the hash while downloading; we check it again before every use.
 download_pinned_deb() { # <pool path> <sha256>
-  local file=$vm_dir/debs/${1##*/}
-  if [ -f "$file" ] && [ "$(sha256sum <"$file" | cut -d' ' -f1)" = "$2" ]; then return; fi
-  mkdir -p "$vm_dir/debs"
-  rm -f "$file" "$file.part"
-  note "downloading ${1##*/}"
-  /usr/lib/apt/apt-helper download-file "$mirror/$1" "$file.part" "SHA256:$2" >"$file.log" 2>&1 \
-    || die "download of ${1##*/} failed or its sha256 is not $2 (see $file.log); if sid dropped it, update ci/ktls-vm.env (--print-pins)"
-  [ "$(sha256sum <"$file.part" | cut -d' ' -f1)" = "$2" ] || die "${1##*/}: sha256 mismatch (want $2)"
-  mv "$file.part" "$file"
+  "$repo/scripts/fetch-pinned.sh" "$mirror" "$1" "$vm_dir/debs/${1##*/}" "$2" \
+    || die "cannot fetch ${1##*/}; if sid dropped it, update ci/ktls-vm.env (--print-pins)"
 }
 
 # /init of the initramfs: load the modules, mount the shares, run the command, power off.
