@@ -10,7 +10,8 @@
 #                             work trees, ccache
 #           NODE_SRC=<dir>    build this Node tree instead of the pinned dfsg tarball
 #           AWSLC_SRC=<dir>   build this AWS-LC tree instead of the pinned Debian package
-#                             (--fips: an AWS-LC-FIPS tree instead of the pinned crate)
+#                             (--fips: an AWS-LC-FIPS tree instead of the pinned crate);
+#                             used as it is: deps-awslc/patches are not applied to it
 #           NODE_AWSLC_MIRROR Debian mirror (default: the first one in this machine's apt config)
 #
 # Both binaries come from the same source, the same patches (patches/v22/series) and the
@@ -147,6 +148,29 @@ fetch_awslc_source() {
   mv "$awslc_src.tmp/aws-lc"/* "$awslc_src/"
   rm -rf "$awslc_src.tmp"
   touch "$awslc_src/.extracted"
+}
+
+# Our AWS-LC patches (deps-awslc/patches/series, one feature each) on a copy of the pinned
+# source, named after the patches' hash: a changed patch gives a new tree (and so a new
+# AWS-LC build id), a half-patched tree is never reused. Not for --fips (the module's
+# source stays as validated) and not for AWSLC_SRC (used as given).
+patch_awslc_source() {
+  [ -n "${AWSLC_SRC:-}" ] && return
+  local series=$repo/deps-awslc/patches/series patch id dest
+  id=$(cd "$repo/deps-awslc/patches" && cat series $(grep -v '^#' series) | sha256sum | cut -c1-12)
+  dest=$awslc_src-p$id
+  if [ ! -f "$dest/.extracted" ]; then
+    rm -rf "$dest" "$dest.tmp"
+    cp -a "$awslc_src" "$dest.tmp"
+    rm -f "$dest.tmp/.extracted"
+    for patch in $(grep -v '^#' "$series"); do
+      patch -d "$dest.tmp" -p1 --batch --quiet --no-backup-if-mismatch <"$repo/deps-awslc/patches/$patch" >&2 \
+        || { rm -rf "$dest.tmp"; die "deps-awslc/patches/$patch does not apply to AWS-LC $AWSLC_VERSION ($awslc_src)"; }
+    done
+    echo "patches $id" >"$dest.tmp/.extracted"
+    mv "$dest.tmp" "$dest"
+  fi
+  awslc_src=$dest
 }
 
 # --fips: the pinned AWS-LC-FIPS release from the aws-lc-fips-sys crate (its aws-lc/ tree
@@ -358,6 +382,7 @@ if [ "$variant" = fips ]; then
   build_awslc
 elif [ "$crypto" = awslc ]; then
   fetch_awslc_source
+  patch_awslc_source
   build_awslc
 fi
 build_node
