@@ -42,10 +42,12 @@ start=$SECONDS
     -DBUILD_LIBSSL=ON \
     -DBUILD_TESTING=OFF \
     -DBUILD_TOOL=OFF \
-    -DENABLE_SOURCE_MODIFICATION=OFF "${extra_cmake_flags[@]}" &&
-  ninja -C "$build" -j"$jobs" crypto ssl &&
-  cmake --install "$build"
-} >"$log" 2>&1 || { grep -E "error|FAILED" "$log" | head -n 20 >&2; die "the AWS-LC-FIPS build failed (see $log)"; }
+    -DENABLE_SOURCE_MODIFICATION=OFF "${extra_cmake_flags[@]}"
+} >"$log" 2>&1 || { grep -E "error|FAILED" "$log" | head -n 20 >&2; die "configuring the AWS-LC-FIPS build failed (see $log)"; }
+# ninja's [n/N] lines also go to stdout (the caller shows progress).
+ninja -C "$build" -j"$jobs" crypto ssl 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" = 0 ] || { grep -E "error|FAILED" "$log" | head -n 20 >&2; die "the AWS-LC-FIPS build failed (see $log)"; }
+cmake --install "$build" >>"$log" 2>&1 || die "installing the AWS-LC-FIPS build failed (see $log)"
 
 echo "build-awslc-fips.sh: built in $((SECONDS - start)) s ($prefix)" | tee -a "$log" >&2
 rm -rf "$build"

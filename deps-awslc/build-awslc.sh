@@ -13,6 +13,7 @@ build=$prefix.build
 log=$prefix.log
 
 rm -rf "$build" "$prefix"
+# Everything goes to the log; ninja's [n/N] lines also to stdout (the caller shows progress).
 {
   cmake -S "$src" -B "$build" -G Ninja \
     -DCMAKE_BUILD_TYPE=Release \
@@ -25,7 +26,8 @@ rm -rf "$build" "$prefix"
     -DDISABLE_GO=ON \
     -DDISABLE_PERL=ON \
     -DDISABLE_CPU_JITTER_ENTROPY=ON
-  ninja -C "$build" -j"$jobs" crypto ssl
-  cmake --install "$build"
 } >"$log" 2>&1
+ninja -C "$build" -j"$jobs" crypto ssl 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" = 0 ] || exit 1
+cmake --install "$build" >>"$log" 2>&1
 rm -rf "$build"

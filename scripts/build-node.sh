@@ -9,7 +9,7 @@
 # Env:      NODE_AWSLC_CACHE  cache dir (default ~/.cache/node-awslc): build root, downloads,
 #                             work trees, ccache
 #           NODE_SRC=<dir>    build this Node tree instead of the pinned dfsg tarball
-#           AWSLC_SRC=<dir>   build this AWS-LC tree instead of the pinned Debian package
+#           AWSLC_SRC=<dir>   build this AWS-LC tree instead of the pinned aws-lc-sys crate
 #                             (--fips: an AWS-LC-FIPS tree instead of the pinned crate);
 #                             used as it is: deps-awslc/patches are not applied to it
 #           NODE_AWSLC_MIRROR Debian mirror (default: the first one in this machine's apt config)
@@ -17,23 +17,12 @@
 # Both binaries come from the same source, the same patches (patches/v22/series) and the
 # same configure flags; only the crypto library differs.
 set -euo pipefail
-
-repo=$(cd "$(dirname "$0")/.." && pwd)
-. "$repo/ci/node.env"
+. "$(dirname "$0")/lib/common.sh"
+. "$repo/scripts/lib/sources.sh"
 . "$repo/deps-awslc/awslc.env"
-cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
-root=$cache_dir/root
-downloads=$cache_dir/downloads
 crypto=awslc
 fips=no
 jobs=$(nproc)
-
-die() { echo "build-node.sh: error: $*" >&2; exit 1; }
-note() { echo "build-node.sh: $*" >&2; }
-sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
-in_root() { "$repo/scripts/in-root.sh" "$@"; }
-
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 parse_options() {
   for arg in "$@"; do
@@ -44,7 +33,7 @@ parse_options() {
       --fips) fips=yes ;;
       --jobs=*) jobs=${arg#--jobs=}; [[ $jobs =~ ^[1-9][0-9]*$ ]] || die "--jobs wants a positive number, got '$jobs'" ;;
       -h|--help) usage; exit 0 ;;
-      *) die "unknown option '$arg' (see --help)" ;;
+      *) die_usage "unknown option '$arg'" ;;
     esac
   done
   # The variant names the work tree (root/build/node-<variant>) and the binary.
@@ -72,20 +61,6 @@ check_prerequisites() {
     note "installing debootstrap with apt"
     apt-get install -y debootstrap >/dev/null 2>&1 || die "could not install debootstrap with apt-get; install it and rerun"
   fi
-}
-
-# The Debian mirror comes from this machine's apt configuration (deb822 .sources first,
-# then one-line .list files); nothing in the repo names a host.
-find_debian_mirror() {
-  if [ -n "${NODE_AWSLC_MIRROR:-}" ]; then mirror=$NODE_AWSLC_MIRROR; return; fi
-  mirror=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) print $i }' /etc/apt/sources.list.d/*.sources 2>/dev/null \
-           | grep -E '/debian/?$' | head -1 || true)
-  if [ -z "$mirror" ]; then
-    mirror=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^(https?|file):/) { print $i; break } }' \
-             /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | grep -E '/debian/?$' | head -1 || true)
-  fi
-  [ -n "$mirror" ] || die "no Debian mirror in the apt configuration; set NODE_AWSLC_MIRROR=<mirror url>"
-  mirror=${mirror%/}
 }
 
 # A Debian sid root with the pinned packages. Built in a temporary directory and renamed
@@ -119,35 +94,22 @@ ensure_build_root() {
   mv "$tmp" "$root"
 }
 
-download_verified() { # <pool path> <file name> <sha256>
-  "$repo/scripts/fetch-pinned.sh" "$mirror" "$1" "$downloads/$2" "$3" || die "cannot fetch $2 from $mirror"
-}
-
 fetch_node_source() {
   if [ -n "${NODE_SRC:-}" ]; then
     node_src_id="dir:$(readlink -f "$NODE_SRC"):$(find "$NODE_SRC" -path "$NODE_SRC/out" -prune -o -type f -printf '%P %T@\n' | sort | sha256sum | cut -c1-16)"
     return
   fi
-  download_verified "$NODE_ORIG_POOL_PATH" "$NODE_ORIG_FILE" "$NODE_ORIG_SHA256"
+  fetch_node_tarball
   node_src_id="tarball:$NODE_ORIG_SHA256"
 }
 
-fetch_awslc_source() {
+# The pinned AWS-LC tree (scripts/lib/sources.sh), or AWSLC_SRC.
+fetch_awslc() {
   if [ -n "${AWSLC_SRC:-}" ]; then
     awslc_src=$(readlink -f "$AWSLC_SRC")
     return
   fi
-  download_verified "$AWSLC_DEB_POOL_PATH" "$AWSLC_DEB_FILE" "$AWSLC_DEB_SHA256"
-  awslc_src=$cache_dir/src/awslc-$AWSLC_DEB_VERSION
-  [ -f "$awslc_src/.extracted" ] && return
-  rm -rf "$awslc_src" "$awslc_src.tmp"
-  mkdir -p "$awslc_src.tmp"
-  dpkg-deb -x "$downloads/$AWSLC_DEB_FILE" "$awslc_src.tmp/deb"
-  mv "$awslc_src.tmp/deb/$AWSLC_DEB_SUBDIR" "$awslc_src.tmp/aws-lc"
-  mkdir -p "$awslc_src"
-  mv "$awslc_src.tmp/aws-lc"/* "$awslc_src/"
-  rm -rf "$awslc_src.tmp"
-  touch "$awslc_src/.extracted"
+  fetch_awslc_source
 }
 
 # Our AWS-LC patches (deps-awslc/patches/series, one feature each) on a copy of the pinned
@@ -157,15 +119,15 @@ fetch_awslc_source() {
 patch_awslc_source() {
   [ -n "${AWSLC_SRC:-}" ] && return
   local series=$repo/deps-awslc/patches/series patch id dest
-  id=$(cd "$repo/deps-awslc/patches" && cat series $(grep -v '^#' series) | sha256sum | cut -c1-12)
+  id=$(cd "$repo/deps-awslc/patches" && cat series $(grep -v -E '^[[:space:]]*(#|$)' series) | sha256sum | cut -c1-12)
   dest=$awslc_src-p$id
   if [ ! -f "$dest/.extracted" ]; then
     rm -rf "$dest" "$dest.tmp"
     cp -a "$awslc_src" "$dest.tmp"
     rm -f "$dest.tmp/.extracted"
-    for patch in $(grep -v '^#' "$series"); do
-      patch -d "$dest.tmp" -p1 --batch --quiet --no-backup-if-mismatch <"$repo/deps-awslc/patches/$patch" >&2 \
-        || { rm -rf "$dest.tmp"; die "deps-awslc/patches/$patch does not apply to AWS-LC $AWSLC_VERSION ($awslc_src)"; }
+    for patch in $(grep -v -E '^[[:space:]]*(#|$)' "$series"); do
+      patch -d "$dest.tmp" -p1 --batch --quiet --fuzz=0 --no-backup-if-mismatch <"$repo/deps-awslc/patches/$patch" >&2 \
+        || { rm -rf "$dest.tmp"; die "deps-awslc/patches/$patch does not apply to AWS-LC $AWSLC_VERSION ($awslc_src) with no fuzz; see docs/patches.md"; }
     done
     echo "patches $id" >"$dest.tmp/.extracted"
     mv "$dest.tmp" "$dest"
@@ -180,25 +142,7 @@ fetch_awslc_fips_source() {
     awslc_src=$(readlink -f "$AWSLC_SRC")
     return
   fi
-  awslc_src=$("$repo/deps-awslc/fetch-awslc-fips.sh") || die "fetching the pinned AWS-LC-FIPS source failed (see above)"
-}
-
-# amaro (Node's TypeScript type stripper) from the npm registry; npm checks the registry's
-# sha512 integrity, and we check it against the pin in ci/node.env.
-fetch_amaro() {
-  amaro_tgz=$downloads/amaro-$AMARO_VERSION.tgz
-  if [ -f "$amaro_tgz" ] && [ "$(cat "$amaro_tgz.integrity" 2>/dev/null)" = "$AMARO_INTEGRITY" ]; then return; fi
-  command -v npm >/dev/null || die "npm is needed on the host to fetch amaro $AMARO_VERSION from the npm registry"
-  mkdir -p "$downloads"
-  local tmp got
-  tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack "amaro@$AMARO_VERSION" --json >pack.json 2>npm.log) \
-    || die "npm pack amaro@$AMARO_VERSION failed (see $tmp/npm.log)"
-  got=$(sed -n 's/.*"integrity": *"\([^"]*\)".*/\1/p' "$tmp/pack.json" | head -1)
-  [ "$got" = "$AMARO_INTEGRITY" ] || die "amaro $AMARO_VERSION integrity is '$got', pinned '$AMARO_INTEGRITY'"
-  mv "$tmp/amaro-$AMARO_VERSION.tgz" "$amaro_tgz"
-  echo "$got" >"$amaro_tgz.integrity"
-  rm -rf "$tmp"
+  awslc_src=$("$repo/deps-awslc/fetch-awslc.sh" --fips) || die "fetching the pinned AWS-LC-FIPS source failed (see above)"
 }
 
 # What makes a work tree: the source, the patch series, and this script's restore step.
@@ -256,8 +200,8 @@ prepare_node_tree() {
   local p
   while read -r p; do
     [ -f "$repo/patches/v22/$p" ] || { rm -rf "$tmp"; die "patches/v22/series names $p, which does not exist"; }
-    patch -d "$tmp" -p1 --batch --forward --no-backup-if-mismatch -s <"$repo/patches/v22/$p" >"$tmp/.patch.log" 2>&1 \
-      || { cat "$tmp/.patch.log" >&2; rm -rf "$tmp"; die "patch $p does not apply (patches/v22/$p)"; }
+    patch -d "$tmp" -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch -s <"$repo/patches/v22/$p" >"$tmp/.patch.log" 2>&1 \
+      || { cat "$tmp/.patch.log" >&2; rm -rf "$tmp"; die "patch $p does not apply with no fuzz (patches/v22/$p; see docs/patches.md)"; }
   done < <(series_patches)
   rm -f "$tmp/.patch.log"
   if [ "$(cut -d' ' -f1 "$tree/.node-awslc-tree" 2>/dev/null)" = "$build_id" ]; then
@@ -305,7 +249,7 @@ build_awslc() {
   rm -rf "$root$awslc_prefix"
   cp "$repo/deps-awslc/$script" "$root/build/$script"
   in_root --bind "$awslc_src" -- /bin/bash "/build/$script" "$awslc_src" "$awslc_prefix" "$jobs" \
-    2>&1 | tail -n 20 || true
+    2>&1 | ninja_progress "$root$awslc_prefix.progress.log" "building $name" || true
   [ -f "$root$awslc_prefix/lib/libcrypto.a" ] && [ -f "$root$awslc_prefix/lib/libssl.a" ] \
     || die "the $name build failed (see $root$awslc_prefix.log)"
   touch "$root$awslc_prefix/.done"
@@ -314,7 +258,11 @@ build_awslc() {
 # The configure line is the one the ccache seed was made with, minus --without-amaro:
 # amaro (restored into deps/amaro) is embedded like any bundled builtin. It is not passed
 # with --shared-builtin-amaro/dist/index-path: Node reads such a path at run time,
-# relative to the working directory, and aborts at start-up when it is not there. Keep V8's
+# relative to the working directory, and aborts at start-up when it is not there.
+# --bundle-shared-builtins (patch build-bundle-shared-builtins) embeds Debian's undici and
+# cjs-module-lexer the same way, so the binary reads nothing from /usr/share/nodejs; their
+# --shared-builtin-* options stay, as they put defines on every target's command line
+# (V8's too) and the seed's V8 objects only hit with exactly those. Keep V8's
 # compile commands identical across both crypto builds: AWS-LC's headers are laid over
 # /usr/include/openssl in the build's private mount namespace instead of adding an -I.
 configure_flags() {
@@ -324,7 +272,8 @@ configure_flags() {
     --shared-sqlite --shared-zstd --shared-openssl --openssl-use-def-ca-store --with-intl=system-icu
     --shared-builtin-undici/undici-path=/usr/share/nodejs/undici/undici-fetch.js
     --shared-builtin-cjs_module_lexer/lexer-path=/usr/share/nodejs/cjs-module-lexer/lexer.js
-    --shared-builtin-cjs_module_lexer/dist/lexer-path=/usr/share/nodejs/cjs-module-lexer/dist/lexer.js)
+    --shared-builtin-cjs_module_lexer/dist/lexer-path=/usr/share/nodejs/cjs-module-lexer/dist/lexer.js
+    --bundle-shared-builtins)
   if [ "$crypto" = awslc ]; then
     flags+=(--shared-openssl-libpath="$awslc_prefix/lib" --shared-openssl-libname=ssl,crypto)
   fi
@@ -353,8 +302,11 @@ build_node() {
   fi
   note "building Node ($variant) with ninja -j$jobs; log: $tree/build.log"
   local start=$SECONDS
-  (cd "$tree" && in_root "${binds[@]}" -- env CC="ccache gcc" CXX="ccache g++" ninja -C out/Release -j"$jobs" node) \
-    >"$tree/build.log" 2>&1 || { grep -E 'error|FAILED' "$tree/build.log" | head -n 30 >&2; die "the Node build failed (see $tree/build.log)"; }
+  if ! (cd "$tree" && in_root "${binds[@]}" -- env CC="ccache gcc" CXX="ccache g++" ninja -C out/Release -j"$jobs" node) \
+       2>&1 | ninja_progress "$tree/build.log" "building Node ($variant)"; then
+    grep -E 'error|FAILED' "$tree/build.log" | head -n 30 >&2
+    die "the Node build failed (see $tree/build.log)"
+  fi
   note "Node ($variant) built in $((SECONDS - start)) s"
 }
 
@@ -381,7 +333,7 @@ if [ "$variant" = fips ]; then
   fetch_awslc_fips_source
   build_awslc
 elif [ "$crypto" = awslc ]; then
-  fetch_awslc_source
+  fetch_awslc
   patch_awslc_source
   build_awslc
 fi

@@ -1,0 +1,77 @@
+# Shared preamble of the node-awslc scripts. Source it first:
+#
+#   . "$(dirname "$0")/lib/common.sh"          (scripts/*.sh)
+#   . "$(dirname "$0")/../scripts/lib/common.sh"  (deps-awslc/*.sh)
+#
+# Sets     repo (the checkout), cache_dir ($NODE_AWSLC_CACHE, default ~/.cache/node-awslc),
+#          root (the Debian sid build root), downloads, prog (the script's file name).
+# Defines  die (one line on stderr, exit 1), note, usage (the script's header comment),
+#          sha256_of, in_root, find_debian_mirror, progress (one updating line on a terminal).
+# Exit codes of every script: 0 done, 1 a failure `die` explains, 2 bad usage (die_usage).
+
+prog=$(basename "$0")
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
+root=$cache_dir/root
+downloads=$cache_dir/downloads
+
+die() { echo "$prog: error: $*" >&2; exit 1; }
+die_usage() { echo "$prog: error: $* (see --help)" >&2; exit 2; }
+note() { echo "$prog: $*" >&2; }
+
+# The script's header: the comment lines after the shebang, up to the first other line.
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
+
+sha256_of() { sha256sum <"$1" | cut -d' ' -f1; }
+in_root() { "$repo/scripts/in-root.sh" "$@"; }
+
+# One status line that rewrites itself on a terminal (a plain line per call otherwise, so
+# logs stay readable): progress "[12/40] building x".
+progress() {
+  if [ -t 2 ]; then printf '\r\033[K%s: %s' "$prog" "$*" >&2; else echo "$prog: $*" >&2; fi
+}
+progress_done() { if [ -t 2 ]; then printf '\n' >&2; fi; }
+
+# The Debian mirror: NODE_AWSLC_MIRROR, else the build root's sources.list (what the root
+# was made from), else this machine's apt configuration (deb822 .sources first, then
+# one-line .list files). Nothing in the repo names a host.
+find_debian_mirror() {
+  mirror=${NODE_AWSLC_MIRROR:-}
+  if [ -z "$mirror" ]; then
+    mirror=$(awk '$1 == "deb" { print $2; exit }' "$root/etc/apt/sources.list" 2>/dev/null || true)
+  fi
+  if [ -z "$mirror" ]; then
+    mirror=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) print $i }' /etc/apt/sources.list.d/*.sources 2>/dev/null \
+             | grep -E '/debian/?$' | head -1 || true)
+  fi
+  if [ -z "$mirror" ]; then
+    mirror=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^(https?|file):/) { print $i; break } }' \
+             /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | grep -E '/debian/?$' | head -1 || true)
+  fi
+  [ -n "$mirror" ] || die "no Debian mirror in the apt configuration; set NODE_AWSLC_MIRROR=<mirror url>"
+  mirror=${mirror%/}
+}
+
+# Read a build's output (ninja's "[n/N] ..." lines among others) from stdin, write all of it
+# to LOG, and show one progress line with an estimate: rewritten in place on a terminal,
+# otherwise a line per 10% (or per minute), so CI logs stay short.
+ninja_progress() { # <log> <label>
+  local log=$1 label=$2 line n total start=$SECONDS last_pct=-1 last_time=$SECONDS pct eta fd
+  exec {fd}>"$log"
+  while IFS= read -r line; do
+    printf '%s\n' "$line" >&$fd
+    [[ $line =~ ^\[([0-9]+)/([0-9]+)\] ]] || continue
+    n=${BASH_REMATCH[1]} total=${BASH_REMATCH[2]}
+    pct=$((100 * n / total))
+    eta=$(( (SECONDS - start) * (total - n) / (n > 0 ? n : 1) ))
+    if [ -t 2 ]; then
+      printf '\r\033[K%s: %s [%d/%d] %d%%, ~%d min %02d s left' "$prog" "$label" "$n" "$total" "$pct" \
+        $((eta / 60)) $((eta % 60)) >&2
+    elif [ $((pct / 10)) -gt $((last_pct / 10)) ] || [ $((SECONDS - last_time)) -ge 60 ]; then
+      echo "$prog: $label [$n/$total] $pct%, ~$((eta / 60)) min $((eta % 60)) s left" >&2
+      last_pct=$pct last_time=$SECONDS
+    fi
+  done
+  exec {fd}>&-
+  if [ -t 2 ]; then printf '\n' >&2; fi
+}
