@@ -145,13 +145,21 @@ fetch_awslc_fips_source() {
   awslc_src=$("$repo/deps-awslc/fetch-awslc.sh" --fips) || die "fetching the pinned AWS-LC-FIPS source failed (see above)"
 }
 
-# What makes a work tree: the source, the patch series, and this script's restore step.
+# The overlay: files the series adds whole (patches/v22/files), copied in before the patches.
+overlay_listing() {
+  [ -d "$repo/patches/v22/files" ] || return 0
+  (cd "$repo/patches/v22/files" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
+}
+
+# What makes a work tree: the source, the overlay, the patch series, and this script's
+# restore step.
 # Two ids: the build id ignores what patches do under test/ (a test-only change must not
 # cost a rebuild); the full id covers everything.
 series_patches() { grep -v -E '^\s*(#|$)' "$repo/patches/v22/series"; }
 tree_ids() {
   local common
   common=$(echo "$node_src_id"; echo "$AMARO_INTEGRITY"; declare -f restore_dfsg_files)
+  common+=$'\n'$(overlay_listing)
   build_id=$( { echo "$common"; series_patches | while read -r p; do
                   echo "$p"; awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/test\//)} keep' "$repo/patches/v22/$p"; done; } \
               | sha256sum | cut -c1-16)
@@ -173,7 +181,7 @@ restore_dfsg_files() { # runs inside the root, in the new tree
   [ -f deps/openssl/nodejs-openssl.cnf ] || printf '%s\n' \
     'nodejs_conf = nodejs_init' '' '[nodejs_init]' >deps/openssl/nodejs-openssl.cnf
   tar -xzf /amaro.tgz -C deps/amaro --strip-components=1
-  # process.versions must name what is embedded (Debian's acorn and cjs-module-lexer, not
+  # process.versions must name what is embedded (Debian's acorn, cjs-module-lexer, undici, not
   # the ones the tarball's headers record), and test-process-versions reads package.json.
   mkdir -p deps/cjs-module-lexer/src
   cp /usr/share/nodejs/acorn/package.json deps/acorn/acorn/package.json
@@ -183,6 +191,11 @@ restore_dfsg_files() { # runs inside the root, in the new tree
   sed -i "s/^#define ACORN_VERSION \".*\"/#define ACORN_VERSION \"$v\"/" src/acorn_version.h
   v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' deps/cjs-module-lexer/src/package.json)
   sed -i "s/^#define CJS_MODULE_LEXER_VERSION \".*\"/#define CJS_MODULE_LEXER_VERSION \"$v\"/" src/cjs_module_lexer_version.h
+  # undici is embedded too (configure --bundle-shared-builtins): its version, Debian's.
+  mkdir -p deps/undici/src
+  cp /usr/share/nodejs/undici/package.json deps/undici/src/package.json
+  v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' deps/undici/src/package.json)
+  sed -i "s/^#define UNDICI_VERSION \".*\"/#define UNDICI_VERSION \"$v\"/" src/undici_version.h
 }
 
 prepare_node_tree() {
@@ -197,6 +210,7 @@ prepare_node_tree() {
   else
     tar -xJf "$downloads/$NODE_ORIG_FILE" -C "$tmp" --strip-components=1
   fi
+  if [ -d "$repo/patches/v22/files" ]; then cp -r "$repo/patches/v22/files/." "$tmp/"; fi
   local p
   while read -r p; do
     [ -f "$repo/patches/v22/$p" ] || { rm -rf "$tmp"; die "patches/v22/series names $p, which does not exist"; }
@@ -310,6 +324,14 @@ build_node() {
   note "Node ($variant) built in $((SECONDS - start)) s"
 }
 
+# Where the crypto library's headers and source are, for scripts/build-image.sh.
+record_crypto_library() {
+  if [ "$crypto" = awslc ]; then
+    echo "$awslc_prefix" >"$tree/.node-awslc-crypto-prefix"
+    echo "$awslc_src" >"$tree/.node-awslc-crypto-src"
+  fi
+}
+
 install_binary() {
   local name=node
   [ "$variant" = awslc ] || name=node-$variant
@@ -338,4 +360,5 @@ elif [ "$crypto" = awslc ]; then
   build_awslc
 fi
 build_node
+record_crypto_library
 install_binary

@@ -18,6 +18,9 @@
 # it refuses when that repository has commits or changes that were not exported, unless
 # --force). Each commit's message is the patch header verbatim plus a last line
 # "Patch-Name: <file>"; a commit without one gets a name from its first line.
+# Files the series adds whole live in <series>/files/ (the overlay): import commits them
+# right after `pristine` (message "Overlay: ...", Patch-Name: files/) and export writes that
+# commit's files back there; no patch may change them (export refuses).
 # Export is deterministic (no dates, no hashes): importing and exporting an unchanged
 # series gives the same bytes. Comment lines in `series` stay in front of the patch they
 # preceded. --fuzz lets import apply drifted patches (to repair a series after an upgrade;
@@ -82,13 +85,28 @@ cmd_import() {
   fi
   note "laying the pristine $which source into $work"
   pristine_source "$work.new"
-  rm -rf "$work"
+  # The repository being replaced stays as <dir>.previous until the next import.
+  rm -rf "$work.previous"
+  if [ -d "$work" ]; then mv "$work" "$work.previous"; fi
   mv "$work.new" "$work"
   g init -q -b main
   g add -f -A
   g commit -q --no-verify -m "pristine $which source"
   g tag pristine
+  if [ -d "$series_dir/files" ]; then
+    cp -r "$series_dir/files/." "$work/"
+    g add -f -A
+    overlay_message >"$work_base/$which.msg"
+    g commit -q --no-verify --cleanup=verbatim -F "$work_base/$which.msg"
+  fi
   apply_from 1 "$fuzz"
+}
+
+overlay_message() {
+  printf '%s\n' "Overlay: new files, whole (${series_dir#$repo/}/files)" '' \
+    'Files the series adds, kept whole in the files/ directory of the series so that a' \
+    'reviewer reads them as files: the build copies them into the tree before the' \
+    'patches. No patch may change them; change them in this commit.' '' 'Patch-Name: files/'
 }
 
 commit_patch() { # <patch name>
@@ -158,15 +176,30 @@ name_of() { # <commit>
 
 cmd_export() {
   [ -d "$work/.git" ] || die "no work repository at $work; run 'scripts/patches.sh import $which' first"
+  [ ! -f "$work_base/$which.stopped" ] \
+    || die "the import of the $which series stopped at $(cut -d' ' -f2 "$work_base/$which.stopped"); finish it (scripts/patches.sh continue $which) before exporting"
   [ -z "$(g status --porcelain)" ] || die "$work has uncommitted changes; commit them first"
   g rev-parse -q --verify pristine >/dev/null || die "$work has no 'pristine' tag; re-import it"
   local commits c name out=$work_base/$which.export
   mapfile -t commits < <(g rev-list --reverse pristine..HEAD)
   rm -rf "$out"; mkdir -p "$out"
-  local names=()
+  local names=() overlay_files=()
   for c in "${commits[@]}"; do
     name=$(name_of "$c")
+    if [ "$name" = files/ ]; then
+      mapfile -t overlay_files < <(g diff --name-only --no-renames pristine "$c")
+      local f changed
+      for f in "${overlay_files[@]}"; do
+        changed=$(g log --format='%h %s' "$c..HEAD" -- "$f" | head -1)
+        [ -z "$changed" ] || die "commit '$changed' changes $f, a file of the overlay (files/); fold that change into the overlay commit"
+        mkdir -p "$out/files/$(dirname "$f")"
+        g show "$c:$f" >"$out/files/$f"
+      done
+      continue
+    fi
     [ ! -e "$out/$name" ] || die "two commits would both be written as $name; give one a 'Patch-Name:' line"
+    [ -n "$(g diff --name-only "$c^" "$c")" ] \
+      || die "commit $(g log -1 --format='%h %s' "$c") changes nothing (its content may live in files/ now); drop it with git rebase -i"
     patch_of "$c" >"$out/$name"
     names+=("$name")
   done
@@ -188,6 +221,8 @@ cmd_export() {
   done < <(series_patches)
   for name in "${names[@]}"; do cp "$out/$name" "$series_dir/$name"; done
   cp "$out/series" "$series_dir/series"
+  rm -rf "$series_dir/files"
+  if [ -d "$out/files" ]; then cp -r "$out/files" "$series_dir/files"; fi
   rm -rf "$out"
   g tag -f exported >/dev/null
   note "wrote ${#names[@]} patches and the series to ${series_dir#$repo/}"
@@ -198,6 +233,7 @@ cmd_check() {
   local tmp p n=0 total
   tmp=$work_base/$which.check
   pristine_source "$tmp"
+  if [ -d "$series_dir/files" ]; then cp -r "$series_dir/files/." "$tmp/"; fi
   total=$(series_patches | wc -l)
   while read -r p; do
     n=$((n + 1))

@@ -54,22 +54,30 @@ find_debian_mirror() {
 
 # Read a build's output (ninja's "[n/N] ..." lines among others) from stdin, write all of it
 # to LOG, and show one progress line with an estimate: rewritten in place on a terminal,
-# otherwise a line per 10% (or per minute), so CI logs stay short.
+# otherwise a line per 10% (or per minute), so CI logs stay short. The estimate uses the
+# rate of the last minute or so (ccache hits make the first objects much faster).
 ninja_progress() { # <log> <label>
-  local log=$1 label=$2 line n total start=$SECONDS last_pct=-1 last_time=$SECONDS pct eta fd
+  local log=$1 label=$2 line n total pct eta fd
+  local last_pct=-1 last_print=$SECONDS
+  local t_a=$SECONDS n_a=0 t_b=$SECONDS n_b=0   # two rate samples, ~30 s apart
   exec {fd}>"$log"
   while IFS= read -r line; do
     printf '%s\n' "$line" >&$fd
     [[ $line =~ ^\[([0-9]+)/([0-9]+)\] ]] || continue
     n=${BASH_REMATCH[1]} total=${BASH_REMATCH[2]}
+    if [ $((SECONDS - t_b)) -ge 30 ]; then t_a=$t_b n_a=$n_b t_b=$SECONDS n_b=$n; fi
     pct=$((100 * n / total))
-    eta=$(( (SECONDS - start) * (total - n) / (n > 0 ? n : 1) ))
+    if [ "$n" -gt "$n_a" ] && [ $((SECONDS - t_a)) -gt 0 ]; then
+      eta=$(( (SECONDS - t_a) * (total - n) / (n - n_a) ))
+      eta="~$((eta / 60)) min $((eta % 60)) s left"
+    else
+      eta="estimating"
+    fi
     if [ -t 2 ]; then
-      printf '\r\033[K%s: %s [%d/%d] %d%%, ~%d min %02d s left' "$prog" "$label" "$n" "$total" "$pct" \
-        $((eta / 60)) $((eta % 60)) >&2
-    elif [ $((pct / 10)) -gt $((last_pct / 10)) ] || [ $((SECONDS - last_time)) -ge 60 ]; then
-      echo "$prog: $label [$n/$total] $pct%, ~$((eta / 60)) min $((eta % 60)) s left" >&2
-      last_pct=$pct last_time=$SECONDS
+      printf '\r\033[K%s: %s [%d/%d] %d%%, %s' "$prog" "$label" "$n" "$total" "$pct" "$eta" >&2
+    elif [ $((pct / 10)) -gt $((last_pct / 10)) ] || [ $((SECONDS - last_print)) -ge 60 ]; then
+      echo "$prog: $label [$n/$total] $pct%, $eta" >&2
+      last_pct=$pct last_print=$SECONDS
     fi
   done
   exec {fd}>&-

@@ -4,6 +4,7 @@
 #   fetch_node_tarball    -> $downloads/$NODE_ORIG_FILE (Debian's dfsg orig tarball)
 #   fetch_awslc_source    -> $awslc_src (the pinned AWS-LC tree from its crate, read-only)
 #   fetch_amaro           -> $amaro_tgz (npm pack, integrity checked)
+#   fetch_npm_package     -> $npm_package_tgz (any pinned npm package)
 . "$repo/ci/node.env"
 
 download_verified() { # <pool path> <file name> <sha256>
@@ -19,20 +20,26 @@ fetch_awslc_source() {
   awslc_src=$("$repo/deps-awslc/fetch-awslc.sh") || die "fetching the pinned AWS-LC source failed (see above)"
 }
 
-# amaro (Node's TypeScript type stripper) from the npm registry; npm checks the registry's
-# sha512 integrity, and we check it against the pin in ci/node.env.
-fetch_amaro() {
-  amaro_tgz=$downloads/amaro-$AMARO_VERSION.tgz
-  if [ -f "$amaro_tgz" ] && [ "$(cat "$amaro_tgz.integrity" 2>/dev/null)" = "$AMARO_INTEGRITY" ]; then return; fi
-  command -v npm >/dev/null || die "npm is needed on the host to fetch amaro $AMARO_VERSION from the npm registry"
+# A package from the npm registry by `npm pack`: npm checks the registry's sha512 integrity,
+# and we check it against the pin. Sets npm_package_tgz.
+fetch_npm_package() { # <name> <version> <integrity>
+  local name=$1 version=$2 integrity=$3 tmp got
+  npm_package_tgz=$downloads/$name-$version.tgz
+  if [ -f "$npm_package_tgz" ] && [ "$(cat "$npm_package_tgz.integrity" 2>/dev/null)" = "$integrity" ]; then return; fi
+  command -v npm >/dev/null || die "npm is needed on the host to fetch $name $version from the npm registry"
   mkdir -p "$downloads"
-  local tmp got
   tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack "amaro@$AMARO_VERSION" --json >pack.json 2>npm.log) \
-    || die "npm pack amaro@$AMARO_VERSION failed (see $tmp/npm.log)"
+  (cd "$tmp" && npm pack "$name@$version" --json >pack.json 2>npm.log) \
+    || die "npm pack $name@$version failed (see $tmp/npm.log)"
   got=$(sed -n 's/.*"integrity": *"\([^"]*\)".*/\1/p' "$tmp/pack.json" | head -1)
-  [ "$got" = "$AMARO_INTEGRITY" ] || die "amaro $AMARO_VERSION integrity is '$got', pinned '$AMARO_INTEGRITY'"
-  mv "$tmp/amaro-$AMARO_VERSION.tgz" "$amaro_tgz"
-  echo "$got" >"$amaro_tgz.integrity"
+  [ "$got" = "$integrity" ] || die "$name $version integrity is '$got', pinned '$integrity'"
+  mv "$tmp/$name-$version.tgz" "$npm_package_tgz"
+  echo "$got" >"$npm_package_tgz.integrity"
   rm -rf "$tmp"
+}
+
+# amaro (Node's TypeScript type stripper), pinned in ci/node.env.
+fetch_amaro() {
+  fetch_npm_package amaro "$AMARO_VERSION" "$AMARO_INTEGRITY"
+  amaro_tgz=$npm_package_tgz
 }

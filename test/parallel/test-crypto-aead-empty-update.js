@@ -133,6 +133,25 @@ for (const length of [0, 44]) {
   assert.deepStrictEqual(pt, plaintext);
 }
 
+// CCM encrypts the message in one update() of the announced length, which only empty
+// updates may follow (as on OpenSSL); anything else fails instead of returning wrong
+// ciphertext.
+for (const [announced, updates, ok] of [
+  [10, [10], true], [10, [10, 0], true], [0, [0, 0], true],
+  [10, [10, 5], false], [40, [10, 30], false], [10, [5], false], [10, [20], false],
+]) {
+  const cipher = crypto.createCipheriv('aes-128-ccm', Buffer.alloc(16, 1), Buffer.alloc(12, 2),
+                                       { authTagLength: 16 });
+  cipher.setAAD(Buffer.from('a'), { plaintextLength: announced });
+  const run = () => {
+    for (const n of updates) cipher.update(n ? Buffer.alloc(n, 3) : new Uint8Array(0));
+    cipher.final();
+  };
+  if (ok) run();
+  else assert.throws(run, { message: 'Trying to add data in unsupported state' },
+                     `${announced} announced, updates ${updates}`);
+}
+
 // Non-AEAD modes: empty updates change nothing.
 for (const [name, keyLength, ivLength] of [['aes-128-cbc', 16, 16], ['aes-256-ctr', 32, 16],
                                            ['aes-128-ecb', 16, 0]]) {

@@ -1,0 +1,189 @@
+#pragma once
+
+// Single place where differences between the OpenSSL-compatible libraries
+// ncrypto/Node.js can be built against are turned into *feature* macros.
+// Code elsewhere must test these feature macros (or OPENSSL_NO_*), never
+// OPENSSL_IS_AWSLC directly, and AWS-LC is NOT aliased to BoringSSL.
+//
+// This header must be included after the OpenSSL headers (ncrypto.h does so).
+
+#include <openssl/crypto.h>  // AWS-LC: pulls base.h -> OPENSSL_IS_AWSLC
+#include <openssl/dh.h>
+#include <openssl/ssl.h>
+
+// --- Behaviour shared by BoringSSL and AWS-LC (per feature, not per lib) ----
+#if defined(OPENSSL_IS_BORINGSSL) || defined(OPENSSL_IS_AWSLC)
+// No TLS 1.3 post-handshake client authentication (AWS-LC's
+// SSL_verify_client_post_handshake() is a stub; BoringSSL has none). When the
+// library gains it, only this condition changes.
+#ifndef OPENSSL_NO_TLS_PHA
+#define OPENSSL_NO_TLS_PHA 1
+#endif
+// NETSCAPE_SPKI_b64_decode() uses the strict EVP_DecodeBase64(), which does
+// not skip trailing whitespace (AWS-LC crypto/x509/x509spki.c).
+#define NCRYPTO_SPKAC_NEEDS_WHITESPACE_TRIM 1
+// Client-side renegotiation is off by default (ssl_renegotiate_never) and has
+// to be enabled with SSL_set_renegotiate_mode().
+#define NCRYPTO_RENEGOTIATION_NEEDS_MODE 1
+// SSL_renegotiate() on a TLS 1.3 connection fails with
+// ERR_R_SHOULD_NOT_HAVE_BEEN_CALLED (it only answers a pending HelloRequest);
+// OpenSSL reports SSL_R_WRONG_SSL_VERSION there, as TLS 1.3 has no
+// renegotiation.
+#define NCRYPTO_RENEGOTIATE_TLS13_NO_VERSION_ERROR 1
+// The default TLS 1.3 suites are ordered by the hardware (AES-128-GCM first
+// with AES-NI); OpenSSL's default order puts AES-256-GCM first.
+#define NCRYPTO_TLS13_DEFAULT_SUITES_NOT_OPENSSL_ORDER 1
+// A TLS 1.3 client's SSL_get_session() stays the handshake's session, which
+// cannot resume: tickets arrive as new SSL_SESSION objects for the new-session
+// callback only, and a resumed connection gets a copy without the ticket
+// (OpenSSL's SSL_get_session() follows the tickets).
+#define NCRYPTO_TLS13_CLIENT_SESSION_NOT_UPDATED_BY_TICKETS 1
+#endif
+
+#if defined(OPENSSL_IS_AWSLC)
+#define NCRYPTO_AWSLC 1
+// OPENSSL_INIT_SETTINGS is only a typedef; OPENSSL_INIT_new/_free/
+// _set_config_* do not exist and there is no config-file support.
+#define NCRYPTO_NO_OPENSSL_INIT_SETTINGS 1
+// CRYPTO_secure_malloc_init() always returns 0 (mem.h).
+#define NCRYPTO_NO_SECURE_HEAP 1
+// SSL_*_security_level() are stubs returning 0; no OPENSSL_TLS_SECURITY_LEVEL.
+#define NCRYPTO_NO_SECURITY_LEVEL 1
+// libssl has no FFDHE cipher suites: SSL_CTX_set_tmp_dh() is a no-op that
+// returns 1 and SSL_CTX_set_dh_auto() returns 0.
+#define NCRYPTO_NO_TLS_FFDHE 1
+// SSL_get_shared_sigalgs() always returns 0 (getSharedSigalgs() computes the
+// shared list from SSL_get0_peer_verify_algorithms(), crypto_tls.cc).
+#define NCRYPTO_NO_SHARED_SIGALGS 1
+// The cipher-string parser rejects "@SECLEVEL=n".
+#define NCRYPTO_NO_CIPHER_SECLEVEL 1
+// The cipher-string parser knows "HIGH" only as the first rule; elsewhere it
+// is silently ignored. Its "ALL" (everything but 3DES and eNULL) is the same
+// set, as the library has no MEDIUM/LOW suites.
+#define NCRYPTO_CIPHER_HIGH_ONLY_AS_PREFIX 1
+// EVP_MD_do_all_sorted() leaves out digests the library has (SHA-3, SHAKE,
+// MD5-SHA1), so crypto.getHashes() would not list them.
+#define NCRYPTO_MD_DO_ALL_INCOMPLETE 1
+// The EVP ChaCha20-Poly1305 cipher refuses EVP_CTRL_AEAD_SET_TAG while
+// encrypting (OpenSSL takes it as the tag length); it takes the length from
+// EVP_CTRL_AEAD_GET_TAG instead.
+#define NCRYPTO_CHACHA20_POLY1305_NO_TAG_LENGTH_WHEN_ENCRYPTING 1
+// EVP_CipherUpdate() with a NULL input finishes an AEAD operation (GCM, CCM
+// and ChaCha20-Poly1305 compute their tag there), even with a length of 0;
+// OpenSSL 3 treats NULL with length 0 as "no data".
+#define NCRYPTO_CIPHER_UPDATE_NULL_INPUT_FINISHES 1
+// d2i_AutoPrivateKey() (and so d2i_PrivateKey_bio()) picks the key type of a
+// legacy DER private key by counting its fields, and reads an ECPrivateKey
+// without its optional fields as RSA (OpenSSL tries every decoder).
+#define NCRYPTO_AUTO_PRIVATE_KEY_COUNTS_FIELDS 1
+// Reasons the library names differently from OpenSSL, as {library's, OpenSSL's}
+// after Node's "reason text" -> err.code transformation. Node reports OpenSSL's
+// name in err.code so that programs branching on codes run unchanged.
+#define NCRYPTO_ERROR_REASON_ALIASES                                          \
+  {"TLSV1_ALERT_CERTIFICATE_REQUIRED", "TLSV13_ALERT_CERTIFICATE_REQUIRED"},  \
+  {"NO_COMMON_SIGNATURE_ALGORITHMS", "NO_SHARED_SIGNATURE_ALGORITHMS"},       \
+  {"ASN.1_ENCODING_ROUTINES", "ASN1_LIB"},                                    \
+  {"NO_SUPPORTED_VERSIONS_ENABLED", "NO_PROTOCOLS_AVAILABLE"},
+// A PKCS#12 file using an algorithm the library lacks (e.g. 40-bit RC2)
+// fails with one of these PKCS#8 reasons, not with OpenSSL 3's ERR_R_UNSUPPORTED.
+#define NCRYPTO_PKCS12_UNSUPPORTED_ALGORITHM(err)                             \
+  (ERR_GET_LIB(err) == ERR_LIB_PKCS8 &&                                       \
+   (ERR_GET_REASON(err) == PKCS8_R_UNSUPPORTED_KEYLENGTH ||                   \
+    ERR_GET_REASON(err) == PKCS8_R_UNSUPPORTED_CIPHER ||                      \
+    ERR_GET_REASON(err) == PKCS8_R_UNKNOWN_ALGORITHM ||                       \
+    ERR_GET_REASON(err) == PKCS8_R_UNSUPPORTED_KEY_DERIVATION_FUNCTION ||     \
+    ERR_GET_REASON(err) == PKCS8_R_UNSUPPORTED_PRF))
+// BN_get_rfc2409_prime_768/1024 are not provided (only RFC 3526 primes).
+#define NCRYPTO_NEEDS_RFC2409_PRIMES 1
+// DH_check() fails with DH_R_INVALID_PARAMETERS for an even p or a g outside
+// (1, p) instead of reporting DH_CHECK_* flags as OpenSSL does.
+#define NCRYPTO_DH_CHECK_FAILS_ON_INVALID_PARAMS 1
+// RSA key generation does not validate the public exponent (e == 1 loops
+// forever; an even e fails only after many iterations).
+#define NCRYPTO_NO_RSA_KEYGEN_EXPONENT_CHECK 1
+// SSL_get_{read,write}_traffic_secret(), SSL_get_{read,write}_sequence() and
+// SSL_generate_key_block() export the record-layer state, which is what kTLS
+// needs (src/crypto/crypto_ktls.h).
+#define NCRYPTO_HAS_TLS_TRAFFIC_SECRETS 1
+// FIPS mode is a property of the build: FIPS_mode() is 1 when the library is
+// the AWS-LC-FIPS module (static: integrity check + power-on self tests run
+// before main), 0 otherwise; FIPS_mode_set() cannot change it and queues no
+// error. BORINGSSL_self_test() runs the known-answer tests again.
+#define NCRYPTO_FIPS_IS_BUILD_PROPERTY 1
+// In FIPS mode libssl still negotiates what is not FIPS-approved (ChaCha20-
+// Poly1305, X25519, 3DES); the caller has to restrict suites and groups.
+#define NCRYPTO_FIPS_TLS_NOT_RESTRICTED 1
+// EVP_get_cipherbyname()/_bynid() and EVP_CIPHER_do_all_sorted() do not know
+// ciphers the library implements: AES-CCM (EVP_aes_{128,192,256}_ccm()) and
+// AES-256 key wrap (EVP_aes_256_wrap()). A library with
+// OPENSSL_HAS_WRAP_CIPHER_NAMES knows every key wrap cipher it has by
+// OpenSSL's names itself (AES-128/192, with padding, 3DES).
+#define NCRYPTO_CIPHER_NAMES_INCOMPLETE 1
+#ifndef OPENSSL_HAS_EVP_AES_WRAP_PAD
+// EVP_CipherUpdate() on the key-wrap cipher has no size query: with a NULL
+// output it writes through it. Its output is the input plus one 8-byte block.
+// (The AES key wrap ciphers of OPENSSL_HAS_EVP_AES_WRAP_PAD answer it.)
+#define NCRYPTO_WRAP_CIPHER_NO_SIZE_QUERY 1
+#endif
+// The EVP AES-CCM cipher needs the message length before the data (an
+// EVP_CipherUpdate() with NULL input and output); OpenSSL's takes it from the
+// first update when no AAD came before.
+#define NCRYPTO_CCM_NEEDS_MESSAGE_LENGTH 1
+// Its encryption does not check updates against the announced message length:
+// a shorter, longer or second update returns wrong ciphertext and a tag that
+// does not verify (OpenSSL refuses them: the message goes in one update).
+#define NCRYPTO_CCM_ENCRYPT_UNCHECKED_LENGTH 1
+// EVP_PKEY_verify_init() on a key type that cannot verify returns 0 with
+// EVP_R_OPERATION_NOT_SUPPORTED_FOR_THIS_KEYTYPE queued (OpenSSL returns -2),
+// and EVP_PKEY_CTX_new() of a key type without methods returns NULL.
+#define NCRYPTO_PKEY_VERIFY_UNSUPPORTED_RETURNS_ZERO 1
+// AES key wrap (RFC 3394) has no EVP cipher for 128- and 192-bit keys;
+// AES_wrap_key()/AES_unwrap_key() take any AES key.
+#define NCRYPTO_AES_KW_WITHOUT_EVP 1
+// SSL_CTX_use_PrivateKey() checks the key against the certificate set last,
+// not against the certificate in the key's own slot (RSA, ECDSA, Ed25519):
+// with certificates of several key types, every key but the last one's
+// "does not match". Setting that slot's certificate again selects the slot.
+#define NCRYPTO_KEY_CHECK_USES_CURRENT_CERT_SLOT 1
+// No TLS 1.3 external PSK: SSL_set_psk_{client,server}_callback() act in
+// TLS 1.2 and below only.
+#define NCRYPTO_NO_TLS13_EXTERNAL_PSK 1
+#define NCRYPTO_LIBRARY_NAME "AWS-LC " AWSLC_VERSION_NUMBER_STRING
+#define NCRYPTO_FIPS_MODULE_NAME "AWS-LC-FIPS " AWSLC_VERSION_NUMBER_STRING
+
+#ifndef OPENSSL_TLS_SECURITY_LEVEL
+// AWS-LC documents its (fixed) level as 0, see SSL_CTX_get_security_level().
+#define OPENSSL_TLS_SECURITY_LEVEL 0
+#endif
+#endif  // OPENSSL_IS_AWSLC
+
+// --- Constants ncrypto uses only as enum discriminators --------------------
+// (values are OpenSSL 3's; the library never reports them when undefined)
+#ifndef DH_CHECK_INVALID_J_VALUE
+#define DH_CHECK_INVALID_J_VALUE 0x40
+#endif
+#ifndef DH_R_CHECK_PUBKEY_INVALID
+#define DH_R_CHECK_PUBKEY_INVALID 122
+#endif
+#ifndef DH_R_CHECK_PUBKEY_TOO_LARGE
+#define DH_R_CHECK_PUBKEY_TOO_LARGE 123
+#endif
+#ifndef DH_R_CHECK_PUBKEY_TOO_SMALL
+#define DH_R_CHECK_PUBKEY_TOO_SMALL 124
+#endif
+
+#ifdef NCRYPTO_ERROR_REASON_ALIASES
+#include <string>
+namespace ncrypto {
+// Replace a reason name (as used in err.code) by OpenSSL's name for it.
+inline void UseOpenSSLReasonName(std::string* reason) {
+  static constexpr const char* kAliases[][2] = {NCRYPTO_ERROR_REASON_ALIASES};
+  for (const auto& alias : kAliases) {
+    if (*reason == alias[0]) {
+      *reason = alias[1];
+      return;
+    }
+  }
+}
+}  // namespace ncrypto
+#endif  // NCRYPTO_ERROR_REASON_ALIASES

@@ -1,0 +1,6 @@
+{
+  "targets": [{
+    "target_name": "addon",
+    "sources": ["addon.cc"]
+  }]
+}
