@@ -291,7 +291,7 @@ configure_flags() {
   if [ "$crypto" = awslc ]; then
     flags+=(--shared-openssl-libpath="$awslc_prefix/lib" --shared-openssl-libname=ssl,crypto)
   fi
-  # Marks the build in process.config.variables.openssl_is_fips (patch 0019 keeps it from
+  # Marks the build in process.config.variables.openssl_is_fips (patch `crypto-fips-awslc` keeps it from
   # adding -DOPENSSL_FIPS to every target, V8 included).
   if [ $fips = yes ]; then
     flags+=(--openssl-is-fips)

@@ -225,7 +225,7 @@ for (const [name, args] of [['TLS 1.3', ['-tls1_3']], ['TLS 1.2', ['-tls1_2']]] 
 }
 
 // A reader paused (readStop) in front of a KeyUpdate: the kernel's poll() does not report
-// that record as readable, so resuming must look for records itself (patch 0026), or RX
+// that record as readable, so resuming must look for records itself (patch `tls-ktls-attach`), or RX
 // stays on the old key until the peer happens to send more.
 test('TLS 1.3: a KeyUpdate that arrives while reading is stopped is handled on readStart', { timeout: 60_000 }, async () => {
   const port = 20000 + randomInt(0, 20000);

@@ -73,7 +73,7 @@ if (isFipsBuild) {
   assert.ok([0, 1].includes(crypto.getFips()));
 }
 
-// A process that used the RNG on the thread pool exits (patch 0027; the FIPS module's
+// A process that used the RNG on the thread pool exits (patch `src-join-thread-pool-before-exit`; the FIPS module's
 // at-exit zeroization blocked pool threads and hung every such process at exit).
 {
   const r = spawnSync(process.execPath, ['-e', `

@@ -1,6 +1,6 @@
 'use strict';
 // node-awslc: AWS-LC has no TLS 1.3 external PSK, so a socket with a pskCallback
-// negotiates TLS 1.2 there (patch 0022) and its PSK is used; OpenSSL uses TLS 1.3.
+// negotiates TLS 1.2 there (patch `tls-psk-negotiates-tls12-without-tls13-psk`) and its PSK is used; OpenSSL uses TLS 1.3.
 // A socket limited to TLS 1.3 cannot use a PSK on AWS-LC and fails the handshake.
 const common = require('../common');
 if (!common.hasCrypto) common.skip('missing crypto');

@@ -1,7 +1,7 @@
 'use strict';
 // node-awslc: what tls.getCiphers() lists works, the default TLS 1.3 suite is the same on
-// every backend, and PFX failures say what went wrong (patches 0033, 0036, 0037; AWS-LC
-// patch 0018). Runs on both the AWS-LC and the OpenSSL build.
+// every backend, and PFX failures say what went wrong (patches `tls-pfx-unsupported-algorithm-error`, `tls-getciphers-lists-tls13-suites-the-library-has`, `tls-tls13-default-suites-in-openssl-order`; AWS-LC
+// patch `tls-ktls-attach`). Runs on both the AWS-LC and the OpenSSL build.
 const common = require('../common');
 if (!common.hasCrypto) common.skip('missing crypto');
 
@@ -11,7 +11,7 @@ const fixtures = require('../common/fixtures');
 
 // Every TLS 1.3 suite tls.getCiphers() lists can be configured (AWS-LC has no CCM suites;
 // they were listed although setting them failed with ERR_SSL_NO_CIPHER_MATCH).
-// On a FIPS build the TLS policy (patch 0023) also refuses the suites that are not approved
+// On a FIPS build the TLS policy (patch `tls-fips-approved-suites-and-groups`) also refuses the suites that are not approved
 // (ChaCha20-Poly1305), which getCiphers() still lists: only the AES-GCM ones are checked there.
 const fips = require('crypto').getFips() === 1;
 const tls13 = tls.getCiphers().filter((name) => name.startsWith('tls_'));

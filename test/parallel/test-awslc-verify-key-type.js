@@ -1,6 +1,6 @@
 'use strict';
 // node-awslc: verifying with a key type that has no signature operation (X25519, DH) is an
-// error on every backend, never `false` (patch 0028: AWS-LC's EVP_PKEY_verify_init() says
+// error on every backend, never `false` (patch `crypto-verify-unsupported-key-type-throws`: AWS-LC's EVP_PKEY_verify_init() says
 // so with 0 where OpenSSL says -2).
 const common = require('../common');
 if (!common.hasCrypto) common.skip('missing crypto');

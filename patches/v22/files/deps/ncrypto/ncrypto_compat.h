@@ -76,14 +76,50 @@
 // legacy DER private key by counting its fields, and reads an ECPrivateKey
 // without its optional fields as RSA (OpenSSL tries every decoder).
 #define NCRYPTO_AUTO_PRIVATE_KEY_COUNTS_FIELDS 1
-// Reasons the library names differently from OpenSSL, as {library's, OpenSSL's}
-// after Node's "reason text" -> err.code transformation. Node reports OpenSSL's
-// name in err.code so that programs branching on codes run unchanged.
-#define NCRYPTO_ERROR_REASON_ALIASES                                          \
-  {"TLSV1_ALERT_CERTIFICATE_REQUIRED", "TLSV13_ALERT_CERTIFICATE_REQUIRED"},  \
-  {"NO_COMMON_SIGNATURE_ALGORITHMS", "NO_SHARED_SIGNATURE_ALGORITHMS"},       \
-  {"ASN.1_ENCODING_ROUTINES", "ASN1_LIB"},                                    \
-  {"NO_SUPPORTED_VERSIONS_ENABLED", "NO_PROTOCOLS_AVAILABLE"},
+// err.code as stock Node 22 (OpenSSL 3) gives it where the library reports the
+// same failure differently, so that programs branching on codes run unchanged.
+// One row per difference: {ERR_LIB_* the library raises it in (0: any), the
+// reason's name as Node spells it (upper case, '_' for ' '; a final '*' matches
+// a prefix), what OpenSSL 3 gives: a whole err.code ("ERR_...", a final '*'
+// standing for the rest the prefix matched), or else only the reason's name}.
+// The failures behind every row are cases of test/corpus (reports/corpus.md).
+#define NCRYPTO_ERROR_CODE_TABLE                                              \
+  /* OpenSSL 3 raises cipher failures in a provider: no library part. */      \
+  {ERR_LIB_CIPHER, "BAD_DECRYPT", "ERR_OSSL_BAD_DECRYPT"},                    \
+  {ERR_LIB_CIPHER, "WRONG_FINAL_BLOCK_LENGTH",                                \
+   "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH"},                                      \
+  /* ... and calls a partial block without padding a wrong final block. */    \
+  {ERR_LIB_CIPHER, "DATA_NOT_MULTIPLE_OF_BLOCK_LENGTH",                       \
+   "ERR_OSSL_WRONG_FINAL_BLOCK_LENGTH"},                                      \
+  /* Signature and key agreement failures come from providers too. */        \
+  {ERR_LIB_EVP, "ILLEGAL_OR_UNSUPPORTED_PADDING_MODE",                        \
+   "ERR_OSSL_ILLEGAL_OR_UNSUPPORTED_PADDING_MODE"},                           \
+  /* A digest for a key type that takes none (Ed25519). */                    \
+  {ERR_LIB_EVP, "COMMAND_NOT_SUPPORTED", "ERR_OSSL_INVALID_DIGEST"},          \
+  /* A digest the parameters of an RSA-PSS key do not allow. */               \
+  {ERR_LIB_EVP, "INVALID_PSS_MD", "ERR_OSSL_DIGEST_NOT_ALLOWED"},             \
+  /* Key agreement between keys of different curves. */                      \
+  {ERR_LIB_EVP, "DIFFERENT_PARAMETERS",                                       \
+   "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS"},                                 \
+  /* An X25519 peer key that gives the all-zero secret. */                    \
+  {ERR_LIB_EVP, "INVALID_PEER_KEY", "ERR_OSSL_FAILED_DURING_DERIVATION"},     \
+  /* RSA reasons with other names: the exponent of a new key, RSA_NO_PADDING  \
+     input shorter than the key, a PKCS#1 type 1 block that is not one. */    \
+  {ERR_LIB_RSA, "BAD_E_VALUE", "ERR_OSSL_RSA_PUB_EXPONENT_OUT_OF_RANGE"},     \
+  {ERR_LIB_RSA, "DATA_TOO_SMALL", "ERR_OSSL_RSA_DATA_TOO_SMALL_FOR_KEY_SIZE"},\
+  {ERR_LIB_RSA, "BLOCK_TYPE_IS_NOT_01", "ERR_OSSL_RSA_INVALID_PADDING"},      \
+  /* OpenSSL 3.2 renamed the alerts of SSL 3.0 ("ssl/tls alert ..."). */      \
+  {ERR_LIB_SSL, "SSLV3_ALERT_*", "SSL/TLS_ALERT_*"},                          \
+  /* TLS reasons with other names. */                                         \
+  {ERR_LIB_SSL, "TLSV1_ALERT_CERTIFICATE_REQUIRED",                           \
+   "TLSV13_ALERT_CERTIFICATE_REQUIRED"},                                      \
+  {ERR_LIB_SSL, "NO_COMMON_SIGNATURE_ALGORITHMS",                             \
+   "NO_SHARED_SIGNATURE_ALGORITHMS"},                                         \
+  {ERR_LIB_SSL, "NO_SUPPORTED_VERSIONS_ENABLED", "NO_PROTOCOLS_AVAILABLE"},   \
+  /* A TLS 1.3 server and client without a common group. */                   \
+  {ERR_LIB_SSL, "NO_SHARED_GROUP", "NO_SUITABLE_KEY_SHARE"},                  \
+  /* ERR_R_ASN1_LIB, the reason "ASN.1 encoding routines" in any library. */  \
+  {0, "ASN.1_ENCODING_ROUTINES", "ASN1_LIB"},
 // A PKCS#12 file using an algorithm the library lacks (e.g. 40-bit RC2)
 // fails with one of these PKCS#8 reasons, not with OpenSSL 3's ERR_R_UNSUPPORTED.
 #define NCRYPTO_PKCS12_UNSUPPORTED_ALGORITHM(err)                             \
@@ -172,18 +208,42 @@
 #define DH_R_CHECK_PUBKEY_TOO_SMALL 124
 #endif
 
-#ifdef NCRYPTO_ERROR_REASON_ALIASES
+#ifdef NCRYPTO_ERROR_CODE_TABLE
 #include <string>
+#include <string_view>
 namespace ncrypto {
-// Replace a reason name (as used in err.code) by OpenSSL's name for it.
-inline void UseOpenSSLReasonName(std::string* reason) {
-  static constexpr const char* kAliases[][2] = {NCRYPTO_ERROR_REASON_ALIASES};
-  for (const auto& alias : kAliases) {
-    if (*reason == alias[0]) {
-      *reason = alias[1];
-      return;
+// Looks a failure up in NCRYPTO_ERROR_CODE_TABLE by the library it was raised
+// in and its reason's name (as Node spells it in err.code): returns the whole
+// err.code OpenSSL 3 gives, or "" after giving *reason OpenSSL's name for it
+// (*reason stays as it is when no row matches).
+inline std::string OpenSSLErrorCode(int lib, std::string* reason) {
+  struct Row {
+    int lib;
+    std::string_view reason;
+    std::string_view code;
+  };
+  static constexpr Row kRows[] = {NCRYPTO_ERROR_CODE_TABLE};
+  for (const Row& row : kRows) {
+    if (row.lib != 0 && row.lib != lib) continue;
+    std::string_view pattern = row.reason;
+    std::string rest;
+    if (pattern.ends_with('*')) {
+      pattern.remove_suffix(1);
+      if (!std::string_view(*reason).starts_with(pattern)) continue;
+      rest = reason->substr(pattern.size());
+    } else if (*reason != pattern) {
+      continue;
     }
+    std::string out(row.code);
+    if (out.ends_with('*')) {
+      out.pop_back();
+      out += rest;
+    }
+    if (out.starts_with("ERR_")) return out;
+    *reason = out;
+    return "";
   }
+  return "";
 }
 }  // namespace ncrypto
-#endif  // NCRYPTO_ERROR_REASON_ALIASES
+#endif  // NCRYPTO_ERROR_CODE_TABLE
