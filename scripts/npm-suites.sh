@@ -6,7 +6,7 @@
 # does not pass on AWS-LC and is not listed in ci/expectations-npm.txt, or a listed one passes.
 #
 #   scripts/npm-suites.sh                  the full selection (about 5 min on 2 cores)
-#   scripts/npm-suites.sh --fast           the CI subset (about 1.5 min)
+#   scripts/npm-suites.sh --fast           the CI subset (about 70 s)
 #   scripts/npm-suites.sh --reference=/path/to/node   a third column: an official Node 22 build
 #   scripts/npm-suites.sh --update-report  also write reports/npm-suites.md
 #

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # The test set of scripts/test.sh and scripts/fips-test.sh, for one Node work tree:
 # copies our tests (test/parallel/ of this repo) into TREE/test/parallel and prints the
-# tools/test.py names of Node's test/{parallel,sequential} files test-{tls,https,crypto,
-# webcrypto,x509}-*, the test-http2-* files that use TLS, test-process-{versions,features}
-# and ours, one per line, sorted.
+# tools/test.py names of the tests that use crypto or TLS, one per line, sorted:
+#   - every test/{parallel,sequential} file whose CONTENT uses them: a require/import of
+#     (node:)crypto, tls or https; common.hasCrypto / hasCrypto; crypto.subtle,
+#     globalThis.crypto, webcrypto; HTTP/2 over TLS (createSecureServer, connect('https:...'));
+#     test/common/crypto.js or tls.js; internalBinding('crypto'|'tls_wrap'); the tls-connect
+#     fixture; process.versions.openssl, process.features.openssl_is_*;
+#   - the files named test-{tls,https,crypto,webcrypto,x509}-* (a few of them reach TLS only
+#     through a fixture or a child process);
+#   - wpt/test-webcrypto (the W3C WebCryptoAPI suite, status file test/wpt/status/WebCryptoAPI.cjs);
+#   - ours.
 #
 #   scripts/test-set.sh TREE
 set -euo pipefail
@@ -27,16 +34,39 @@ copy_our_tests() {
   done
 }
 
+# What makes a test file a crypto/TLS test (grep -E, one alternative per line).
+uses_crypto='
+require\(["'"'"'](node:)?(crypto|tls|https)["'"'"']\)
+from ["'"'"'](node:)?(crypto|tls|https)["'"'"']
+import\(["'"'"'](node:)?(crypto|tls|https)["'"'"']\)
+hasCrypto
+crypto\.subtle
+globalThis\.crypto
+webcrypto
+createSecureServer
+connect\(["'"'"'`]https:
+common/(crypto|tls)
+internalBinding\(["'"'"'](crypto|tls_wrap)["'"'"']\)
+tls-connect
+process\.versions\.openssl
+openssl_is_
+'
+
 list_tests() {
+  local pattern
+  pattern=$(printf '%s' "$uses_crypto" | sed '/^$/d' | paste -sd'|')
   (
     cd "$tree/test"
     for dir in parallel sequential; do
+      # Only files tools/test.py runs: test-*.{js,mjs,cjs}.
+      find "$dir" -maxdepth 1 -type f -name 'test-*' \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' \) \
+        -print0 | xargs -0 grep -l -E "$pattern" | sed 's/\.[a-z]*$//'
       for f in "$dir"/test-tls-* "$dir"/test-https-* "$dir"/test-crypto-* "$dir"/test-webcrypto-* \
-               "$dir"/test-x509-* "$dir"/test-process-versions.js "$dir"/test-process-features.js; do
+               "$dir"/test-x509-*; do
         [ -f "$f" ] && echo "${f%.*}"
       done
-      grep -l -E "createSecureServer|connect\(['\"\`]https:" "$dir"/test-http2-* 2>/dev/null | sed 's/\.[a-z]*$//'
     done
+    [ -f wpt/test-webcrypto.js ] && echo wpt/test-webcrypto
     while read -r f; do echo "parallel/${f%.*}"; done <"$tree/.node-awslc-our-tests"
   ) | sort -u
 }

@@ -103,8 +103,10 @@
    "ERR_OSSL_MISMATCHING_DOMAIN_PARAMETERS"},                                 \
   /* An X25519 peer key that gives the all-zero secret. */                    \
   {ERR_LIB_EVP, "INVALID_PEER_KEY", "ERR_OSSL_FAILED_DURING_DERIVATION"},     \
-  /* RSA reasons with other names: the exponent of a new key, RSA_NO_PADDING  \
-     input shorter than the key, a PKCS#1 type 1 block that is not one. */    \
+  /* RSA reasons with other names: the exponent or size of a new key,        \
+     RSA_NO_PADDING input shorter than the key, a PKCS#1 type 1 block that is \
+     not one. */                                                              \
+  {ERR_LIB_RSA, "KEY_SIZE_TOO_SMALL", "ERR_OSSL_KEY_SIZE_TOO_SMALL"},         \
   {ERR_LIB_RSA, "BAD_E_VALUE", "ERR_OSSL_RSA_PUB_EXPONENT_OUT_OF_RANGE"},     \
   {ERR_LIB_RSA, "DATA_TOO_SMALL", "ERR_OSSL_RSA_DATA_TOO_SMALL_FOR_KEY_SIZE"},\
   {ERR_LIB_RSA, "BLOCK_TYPE_IS_NOT_01", "ERR_OSSL_RSA_INVALID_PADDING"},      \
@@ -135,8 +137,24 @@
 // (1, p) instead of reporting DH_CHECK_* flags as OpenSSL does.
 #define NCRYPTO_DH_CHECK_FAILS_ON_INVALID_PARAMS 1
 // RSA key generation does not validate the public exponent (e == 1 loops
-// forever; an even e fails only after many iterations).
+// forever; an even e fails only after many iterations), and generates keys of
+// fewer than 512 bits, which OpenSSL 3 refuses (RSA_MIN_MODULUS_BITS).
 #define NCRYPTO_NO_RSA_KEYGEN_EXPONENT_CHECK 1
+// EVP_DigestSignInit()/EVP_DigestVerifyInit() without a digest fail for RSA,
+// EC and DSA keys (EVP_R_NO_DEFAULT_DIGEST); OpenSSL 3 uses the key type's
+// default digest, SHA-256.
+#define NCRYPTO_NO_DEFAULT_DIGEST 1
+// A key the library cannot read fails with the error of the step that failed
+// (PEM, ASN.1, EVP); OpenSSL 3 reads PEM keys and PKCS#1/SEC1 DER through its
+// decoders, which report any such input as ERR_R_UNSUPPORTED (err.code
+// ERR_OSSL_UNSUPPORTED), and an encrypted PEM key without a passphrase as
+// ERR_R_INTERRUPTED_OR_CANCELLED (the decoder's passphrase prompt).
+#define NCRYPTO_KEY_DECODING_ERRORS_SAY_WHERE 1
+// DH_check() of the library may not flag a modulus under 512 bits
+// (DH_MODULUS_TOO_SMALL, OpenSSL 3's DH_MIN_MODULUS_BITS).
+#ifndef DH_MODULUS_TOO_SMALL
+#define DH_MODULUS_TOO_SMALL 0x80
+#endif
 // SSL_get_{read,write}_traffic_secret(), SSL_get_{read,write}_sequence() and
 // SSL_generate_key_block() export the record-layer state, which is what kTLS
 // needs (src/crypto/crypto_ktls.h).
