@@ -153,15 +153,15 @@ overlay_listing() {
 
 # What makes a work tree: the source, the overlay, the patch series, and this script's
 # restore step.
-# Two ids: the build id ignores what patches do under test/ (a test-only change must not
-# cost a rebuild); the full id covers everything.
+# Two ids: the build id ignores the patches' headers and what they do under test/ and doc/
+# (such a change must not cost a rebuild); the full id covers everything.
 series_patches() { grep -v -E '^\s*(#|$)' "$repo/patches/v22/series"; }
 tree_ids() {
   local common
   common=$(echo "$node_src_id"; echo "$AMARO_INTEGRITY"; declare -f restore_dfsg_files)
   common+=$'\n'$(overlay_listing)
   build_id=$( { echo "$common"; series_patches | while read -r p; do
-                  echo "$p"; awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/test\//)} keep' "$repo/patches/v22/$p"; done; } \
+                  echo "$p"; awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/(test|doc)\//)} keep' "$repo/patches/v22/$p"; done; } \
               | sha256sum | cut -c1-16)
   full_id=$( { echo "$common"; series_patches | while read -r p; do echo "$p"; cat "$repo/patches/v22/$p"; done; } \
              | sha256sum | cut -c1-16)
@@ -219,12 +219,16 @@ prepare_node_tree() {
   done < <(series_patches)
   rm -f "$tmp/.patch.log"
   if [ "$(cut -d' ' -f1 "$tree/.node-awslc-tree" 2>/dev/null)" = "$build_id" ]; then
-    # Only test files changed: swap in the patched test/ and keep the build.
-    note "refreshing test/ in $tree (test-only patch change)"
-    rm -rf "$tree/test.old"
-    mv "$tree/test" "$tree/test.old"
-    mv "$tmp/test" "$tree/test"
-    rm -rf "$tree/test.old" "$tmp"
+    # Only tests, docs or headers changed: swap in the patched test/ and doc/, keep the build.
+    note "refreshing test/ and doc/ in $tree (no change to what is built)"
+    local d
+    for d in test doc; do
+      rm -rf "$tree/$d.old"
+      mv "$tree/$d" "$tree/$d.old"
+      mv "$tmp/$d" "$tree/$d"
+      rm -rf "$tree/$d.old"
+    done
+    rm -rf "$tmp"
     echo "$build_id $full_id" >"$tree/.node-awslc-tree"
     return
   fi

