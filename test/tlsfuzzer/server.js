@@ -3,15 +3,15 @@
 // (TLS 1.2 + 1.3, the default cipher list and groups, no client certificates, no
 // renegotiation) with the RSA certificate, and the ECDSA one as a second certificate when
 // given, answering like `openssl s_server -www`, which the tlsfuzzer scripts are written
-// against: once a request's headers are complete (an empty line: "\r\n\r\n", or "\n\n", which
-// many scripts send), one HTTP/1.0 response in a
-// single write (so a single application-data record, as the scripts expect one), then
-// close_notify.
+// against: once a request's headers are complete (an empty line: "\r\n\r\n", or the "\n\n"
+// many scripts send), one HTTP/1.0 response in a single write (so a single application-data
+// record, as the scripts expect one), then close_notify.
 //
 //   node server.js --key=rsa.key --cert=rsa.pem [--key=ec.key --cert=ec.pem] [--port=0]
 //
 // Prints "listening <port>" on stdout once it accepts connections; runs until killed.
-// Handshake errors and aborted connections are what tlsfuzzer provokes: they are ignored.
+// Handshake errors and aborted connections are what tlsfuzzer provokes: they close the
+// connection and are otherwise ignored.
 const fs = require('fs');
 const tls = require('tls');
 
@@ -49,7 +49,10 @@ const server = tls.createServer({ key: keys, cert: certs }, (socket) => {
     socket.end('HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ' + text.length +
                '\r\n\r\n' + text);
   });
-  socket.on('error', () => {});
+  // After the handshake a TLS error (a bad record, a malformed KeyUpdate) is emitted on the
+  // socket, which Node leaves open; close it as an HTTP server does (that also flushes the
+  // alert the library queued), or the peer sees silence until its timeout.
+  socket.on('error', () => socket.destroy());
 });
 server.on('tlsClientError', () => {});
 server.listen(port, '127.0.0.1', () => {
