@@ -1,80 +1,123 @@
 #!/usr/bin/env bash
-# The node-awslc test command (CI runs it through .ci/run).
+# The node-awslc test command (CI runs it through .ci/run). docs/testing.md describes it.
 #
-#   scripts/test.sh                    build if needed, then test out/node (AWS-LC)
-#   scripts/test.sh --crypto=openssl   the same for the control binary out/node-openssl
+#   scripts/test.sh                    build what is missing, then every stage below
 #   scripts/test.sh --no-build         test the binaries as they are
+#   scripts/test.sh --crypto=openssl   Node's suite on the control binary only (for parity.sh)
+#   scripts/test.sh --skip=STAGE,...   leave stages out: vm, fips, corpus, npm, images
 #
-# Runs, with Node's own tools/test.py inside the build root:
-#   - our tests (test/parallel/ of this repo, copied into the Node tree), and
-#   - tsc --strict over typings/ (scripts/check-typings.sh),
-#   - (AWS-LC build) the kTLS tests on a real kernel in a qemu VM (scripts/ktls-vm-test.sh),
-#   - (AWS-LC build, when the FIPS build is in the cache: root/build/node-fips)
-#     the FIPS tests (scripts/fips-test.sh; expectations in ci/expectations-fips.txt),
-#   - Node's test/parallel + test/sequential files test-{tls,https,crypto,webcrypto,x509}-*,
-#     the test-http2-* files that use TLS, and test-process-{versions,features}.
-# ci/expectations-<crypto>.txt lists every test that does not pass, with the reason.
-# The run fails on any failure or skip not listed there, and on a listed test that now
-# passes (the list only shrinks). Ends with "N passed, N failed".
+# Stages (each result is a TAP line judged by ci/check-results.ts against the expectations):
+#   stage/typings     tsc --strict over typings/
+#   stage/patches     both patch series apply, patch by patch, with no fuzz
+#   parallel/...      Node's tests that use crypto or TLS, and ours (tools/test.py -j2)
+#   ktls-vm/...       kTLS on a real kernel in a qemu VM (AWS-LC)
+#   fips/...          the FIPS build: integrity check and the same test set
+#   stage/corpus      the failure corpus, AWS-LC vs the control (ci/expectations-corpus.txt)
+#   stage/npm-suites  npm packages' own suites, the CI subset (ci/expectations-npm.txt)
+#   image/<tag>/...   the container images in a real engine (podman)
+# ci/expectations-<crypto>.txt (and -fips) lists every test that does not pass, with the
+# reason. The run fails on any failure or skip not listed there, and on a listed test that
+# now passes (the list only shrinks). Ends with "N passed, N failed".
 set -euo pipefail
+. "$(dirname "$0")/lib/common.sh"
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
-root=$cache_dir/root
-crypto=awslc
-build=yes
-
-die() { echo "test.sh: error: $*" >&2; exit 1; }
-
+crypto=awslc build=yes skip=,
 for arg in "$@"; do
   case $arg in
     --crypto=awslc|--crypto=openssl) crypto=${arg#--crypto=} ;;
     --no-build) build=no ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) die "unknown option '$arg' (see --help)" ;;
+    --skip=*) skip+="${arg#--skip=}," ;;
+    -h|--help) usage; exit 0 ;;
+    *) die_usage "unknown option '$arg'" ;;
   esac
 done
+skipped() { [[ $skip == *",$1,"* ]]; }
+started=$SECONDS
+stage() { note "[$(( (SECONDS - started) / 60 )) min] $*"; }
 
 if [ $build = yes ]; then
+  stage "building (scripts/build-node.sh; quick when up to date)"
   "$repo/scripts/build-node.sh" --crypto="$crypto"
+  if [ "$crypto" = awslc ]; then
+    "$repo/scripts/build-node.sh" --crypto=openssl
+    skipped fips || "$repo/scripts/build-node.sh" --fips
+  fi
 fi
 
 tree=$root/build/node-$crypto
 [ -x "$tree/out/Release/node" ] || die "no built tree at $tree; run scripts/build-node.sh --crypto=$crypto"
 expectations=$repo/ci/expectations-$crypto.txt
 [ -f "$expectations" ] || die "missing $expectations"
+results=$tree/.node-awslc-results
+mkdir -p "$results"
+rm -f "$results"/*.tap
+taps=()
+
+# One TAP line for a whole stage: its command's exit status.
+stage_tap() { # <name> <command...>
+  local name=$1; shift
+  local log=$results/$name.log
+  if "$@" >"$log" 2>&1; then
+    printf 'ok 1 stage/%s\n1..1\n' "$name" >"$results/$name.tap"
+  else
+    { printf 'not ok 1 stage/%s\n' "$name"; tail -n 30 "$log" | sed 's/^/  # /'; echo 1..1; } >"$results/$name.tap"
+    tail -n 15 "$log" >&2
+  fi
+  taps+=("$results/$name.tap")
+}
+
+stage "typings and patch series"
+stage_tap typings "$repo/scripts/check-typings.sh"
+stage_tap patches "$repo/scripts/patches.sh" check all
 
 mapfile -t tests < <("$repo/scripts/test-set.sh" "$tree")
 [ ${#tests[@]} -gt 0 ] || die "no tests selected in $tree (scripts/test-set.sh failed)"
-echo "test.sh: running ${#tests[@]} test files on out/Release/node ($crypto) with tools/test.py -j$(nproc)"
-tap=$tree/.node-awslc-results.tap
-start=$SECONDS
+stage "Node's suite: ${#tests[@]} test files on $crypto with tools/test.py -j$(nproc)"
+tap=$results/suite.tap
+t0=$SECONDS
 (cd "$tree" && "$repo/scripts/in-root.sh" --pid-ns --bind "$tree" -- \
    python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$tap" 2>"$tap.stderr" || true
-echo "test.sh: tools/test.py took $((SECONDS - start)) s"
+note "tools/test.py took $((SECONDS - t0)) s"
+cp "$tap" "$tree/.node-awslc-results.tap"   # what scripts/parity.sh reads
+taps+=("$tap")
 
-# kTLS on a real kernel (this host has none): Debian sid's kernel in qemu, AWS-LC build only
-# (the control build has no kTLS hook). Its results join the others as ktls-vm/<name>.
-taps=("$tap")
 if [ "$crypto" = awslc ]; then
-  "$repo/scripts/ktls-vm-test.sh" "$tree/.node-awslc-ktls-vm.tap"
-  taps+=("$tree/.node-awslc-ktls-vm.tap")
-fi
-
-# The FIPS build (scripts/build-node.sh --fips) when it is in the cache; test.sh does not
-# build it. Its results join the others as fips/<name>, with their own expectations.
-if [ "$crypto" = awslc ] && [ -x "$root/build/node-fips/out/Release/node" ]; then
-  "$repo/scripts/fips-test.sh" "$tree/.node-awslc-fips.tap"
-  taps+=("$tree/.node-awslc-fips.tap")
+  if ! skipped vm; then
+    stage "kTLS in the VM"
+    "$repo/scripts/ktls-vm-test.sh" "$results/ktls-vm.tap"
+    taps+=("$results/ktls-vm.tap")
+  fi
   # The FIPS build inherits the AWS-LC expectations as fips/<test>; its own file goes on top.
-  { cat "$expectations"; sed -E 's#^(parallel|sequential)/#fips/\1/#' "$expectations"
-    cat "$repo/ci/expectations-fips.txt"; } >"$tree/.node-awslc-expectations.txt"
-  expectations=$tree/.node-awslc-expectations.txt
+  if ! skipped fips && [ -x "$root/build/node-fips/out/Release/node" ]; then
+    stage "the FIPS build"
+    "$repo/scripts/fips-test.sh" "$results/fips.tap"
+    taps+=("$results/fips.tap")
+    { cat "$expectations"; sed -E 's#^(parallel|sequential|wpt)/#fips/\1/#' "$expectations"
+      cat "$repo/ci/expectations-fips.txt"; } >"$results/expectations.txt"
+    expectations=$results/expectations.txt
+  fi
+  if ! skipped corpus; then
+    stage "failure corpus"
+    stage_tap corpus "$repo/scripts/corpus.sh" --no-reference
+  fi
+  if ! skipped npm; then
+    stage "npm suites (CI subset)"
+    stage_tap npm-suites "$repo/scripts/npm-suites.sh" --fast
+  fi
+  if ! skipped images; then
+    stage "container images: build (reused when unchanged) and test"
+    if "$repo/scripts/build-image.sh" --no-build >"$results/build-image.log" 2>&1; then
+      "$repo/scripts/image-test.sh" "$results/images.tap"
+    else
+      tail -n 15 "$results/build-image.log" >&2
+      printf 'not ok 1 stage/build-image\n1..1\n' >"$results/images.tap"
+    fi
+    taps+=("$results/images.tap")
+  fi
 fi
-
-# Our TypeScript declarations must type-check against @types/node 22.
-"$repo/scripts/check-typings.sh"
 
 # Compare with the expectations (TypeScript, run by the binary under test).
+stage "results"
 "$repo/scripts/in-root.sh" --bind "$repo" --bind "$tree" -- \
   "$tree/out/Release/node" "$repo/ci/check-results.ts" "${taps[@]}" "$expectations"
+note "done in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"

@@ -58,7 +58,7 @@ const checks = {
       });
       assert.strictEqual(body, 'hello /get');
       // fetch() takes its CAs from NODE_EXTRA_CA_CERTS (set by image-test.sh).
-      const res = await fetch(`https://localhost:${port}/fetch`);
+      const res = await fetch(`https://agent1:${port}/fetch`);
       assert.strictEqual(await res.text(), 'hello /fetch');
     } finally {
       server.close();
