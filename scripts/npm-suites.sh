@@ -10,7 +10,8 @@
 #   scripts/npm-suites.sh --reference=/path/to/node   a third column: an official Node 22 build
 #   scripts/npm-suites.sh --update-report  also write reports/npm-suites.md
 #
-# Options:  --fast  --reference[=NODE] (default: $NODE_AWSLC_REFERENCE, else `node` on PATH; it
+# Options:  --fast  --reference[=NODE] (default: $NODE_AWSLC_REFERENCE, else the official Node 22
+#           binary of ci/node.env, fetched once; it
 #           runs on the host, not in the build root)  --only=ssh2,fastify,... (some suites)
 #           --update-report  --help
 # Env:      NODE_AWSLC_CACHE (default ~/.cache/node-awslc): npm-suites/<lockfile hash>/ holds the
@@ -21,6 +22,7 @@
 # lacks are left out (listed at the top of suites.js).
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
+. "$repo/scripts/lib/sources.sh"
 
 suites_dir=$repo/test/npm-suites
 expectations=$repo/ci/expectations-npm.txt
@@ -36,7 +38,7 @@ parse_options() {
   for arg in "$@"; do
     case $arg in
       --fast) fast=true ;;
-      --reference) reference=${NODE_AWSLC_REFERENCE:-node} ;;
+      --reference) reference=${NODE_AWSLC_REFERENCE:-official} ;;
       --reference=*) reference=${arg#--reference=}; [ -n "$reference" ] || die_usage "--reference= wants a node binary" ;;
       --only=*) only=${arg#--only=}; [ -n "$only" ] || die_usage "--only= wants suite names" ;;
       --update-report) update_report=true ;;
@@ -51,6 +53,7 @@ check_inputs() {
   [ -f "$root/.node-awslc-root-ready" ] || die "no build root at $root; run scripts/build-node.sh first"
   [ -x "$repo/out/node" ] || die "out/node does not exist; build it with scripts/build-node.sh"
   [ -x "$repo/out/node-openssl" ] || die "out/node-openssl does not exist; build it with scripts/build-node.sh --crypto=openssl"
+  if [ "$reference" = official ]; then fetch_reference_node; reference=$reference_node; fi
   if [ -n "$reference" ]; then
     command -v "$reference" >/dev/null || die "--reference: no node binary '$reference'"
     reference=$(command -v "$reference")

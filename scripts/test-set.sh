@@ -3,10 +3,12 @@
 # copies our tests (test/parallel/ of this repo) into TREE/test/parallel and prints the
 # tools/test.py names of the tests that use crypto or TLS, one per line, sorted:
 #   - every test/{parallel,sequential} file whose CONTENT uses them: a require/import of
-#     (node:)crypto, tls or https; common.hasCrypto / hasCrypto; crypto.subtle,
-#     globalThis.crypto, webcrypto; HTTP/2 over TLS (createSecureServer, connect('https:...'));
-#     test/common/crypto.js or tls.js; internalBinding('crypto'|'tls_wrap'); the tls-connect
-#     fixture; process.versions.openssl, process.features.openssl_is_*;
+#     (node:)crypto, tls or https; crypto.subtle, globalThis.crypto, webcrypto; HTTP/2 over
+#     TLS (createSecureServer, connect('https:...')); test/common/crypto.js or tls.js;
+#     internalBinding('crypto'|'tls_wrap'); the tls-connect fixture; process.versions.openssl,
+#     process.features.openssl_is_*; and common.hasCrypto / hasCrypto, except in files that
+#     use http2 without TLS (node:http2 exists only in builds with crypto, so nearly every
+#     HTTP/2 test checks hasCrypto; cleartext HTTP/2 exercises nghttp2, not the library);
 #   - the files named test-{tls,https,crypto,webcrypto,x509}-* (a few of them reach TLS only
 #     through a fixture or a child process);
 #   - wpt/test-webcrypto (the W3C WebCryptoAPI suite, status file test/wpt/status/WebCryptoAPI.cjs);
@@ -39,7 +41,6 @@ uses_crypto='
 require\(["'"'"'](node:)?(crypto|tls|https)["'"'"']\)
 from ["'"'"'](node:)?(crypto|tls|https)["'"'"']
 import\(["'"'"'](node:)?(crypto|tls|https)["'"'"']\)
-hasCrypto
 crypto\.subtle
 globalThis\.crypto
 webcrypto
@@ -52,15 +53,19 @@ process\.versions\.openssl
 openssl_is_
 '
 
+uses_http2='require\(["'"'"'](node:)?http2["'"'"']\)|from ["'"'"'](node:)?http2["'"'"']'
+
 list_tests() {
-  local pattern
+  local pattern f
   pattern=$(printf '%s' "$uses_crypto" | sed '/^$/d' | paste -sd'|')
   (
     cd "$tree/test"
     for dir in parallel sequential; do
       # Only files tools/test.py runs: test-*.{js,mjs,cjs}.
       find "$dir" -maxdepth 1 -type f -name 'test-*' \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' \) \
-        -print0 | { xargs -0 grep -l -E "$pattern" || true; }
+        -print0 | { xargs -0 grep -l -E "$pattern|hasCrypto" || true; } | while read -r f; do
+          if grep -q -E "$pattern" "$f" || ! grep -q -E "$uses_http2" "$f"; then echo "$f"; fi
+        done
       for f in "$dir"/test-tls-* "$dir"/test-https-* "$dir"/test-crypto-* "$dir"/test-webcrypto-* \
                "$dir"/test-x509-*; do
         if [ -f "$f" ]; then echo "$f"; fi

@@ -264,6 +264,51 @@ test('TLS 1.3: a KeyUpdate that arrives while reading is stopped is handled on r
   server.kill();
 });
 
+// A KeyUpdate flood (a known denial of service on kTLS servers: every KeyUpdate re-keys the
+// kernel): more than 32 KeyUpdates without data between them close the connection with
+// ERR_TLS_KTLS_KEY_UPDATE_FLOOD and an unexpected_message alert; as many KeyUpdates with data
+// between them are fine.
+test('TLS 1.3: a KeyUpdate flood is refused, KeyUpdates between data are not', { timeout: 120_000 }, async () => {
+  for (const flood of [false, true]) {
+    const port = 20000 + randomInt(0, 20000);
+    const server = openssl(['s_server', '-accept', `127.0.0.1:${port}`, '-cert', certFile,
+                            '-key', keyFile, '-tls1_3', '-ign_eof']);
+    await until('s_server', () => /ACCEPT/.test(server.out()));
+    const client = tls.connect({ port, host: '127.0.0.1', rejectUnauthorized: false, ktls: true });
+    await once(client, 'secureConnect');
+    assert.deepStrictEqual(client.ktls, { tx: true, rx: true, reason: null });
+    let got = '';
+    let error: (Error & { code?: string }) | undefined;
+    client.on('data', (d) => { got += d; });
+    client.on('error', (e) => { error = e; });
+    client.write('hello\n');
+    await until('s_server to read', () => server.out().includes('hello'));
+    const before = tlsStat();
+    // One stdin line per KeyUpdate: s_server reads a command per read, so pause between.
+    for (let i = 0; i < 40; i++) {
+      server.stdin!.write('k\n');
+      await until(`KeyUpdate ${i + 1} sent`, () => tlsStat().TlsRxRekeyOk > before.TlsRxRekeyOk + i || error !== undefined, 5000);
+      if (error) break;
+      if (!flood) {
+        server.stdin!.write(`data-${i}\n`);
+        await until(`data-${i}`, () => got.includes(`data-${i}`));
+      }
+    }
+    if (flood) {
+      await until('the flood error', () => error !== undefined);
+      assert.strictEqual(error!.code, 'ERR_TLS_KTLS_KEY_UPDATE_FLOOD');
+      assert.strictEqual(tlsStat().TlsRxRekeyOk - before.TlsRxRekeyOk, 32, 'exactly 32 re-keys before refusing');
+      await until('s_server to get the alert', () => /alert|unexpected message|shut ?down|DONE/i.test(server.out()));
+    } else {
+      assert.strictEqual(error, undefined);
+      assert.strictEqual(tlsStat().TlsRxRekeyOk - before.TlsRxRekeyOk, 40);
+      client.end();
+      await once(client, 'close');
+    }
+    server.kill();
+  }
+});
+
 test('TLS 1.3: openssl s_client talks to a kTLS server, close_notify ends it cleanly', { timeout: 60_000 }, async () => {
   const server = tls.createServer({ key, cert, ktls: true }, (s) => {
     assert.deepStrictEqual(s.ktls, { tx: true, rx: true, reason: null });
