@@ -237,8 +237,12 @@ prepare_node_tree() {
   (cd "$tmp" && in_root --bind "$tmp" -- /bin/bash -c "$(declare -f restore_dfsg_files); restore_dfsg_files") \
     || { rm -rf "$tmp"; die "restoring the files the dfsg tarball drops failed"; }
   echo "$build_id $full_id" >"$tmp/.node-awslc-tree"
-  rm -rf "$tree"
+  # Rename the old tree away first: a process still running tests in it cannot make the
+  # removal fail half way, and the new tree takes its place at once.
+  rm -rf "$tree.old"
+  if [ -e "$tree" ]; then mv "$tree" "$tree.old"; fi
   mv "$tmp" "$tree"
+  rm -rf "$tree.old" 2>/dev/null || note "could not remove all of $tree.old (in use?); it goes with the next build"
 }
 
 # Seed ccache once from ../shared/ccache-seed (a ccache of this tree's V8 build).

@@ -59,6 +59,7 @@ if [ $run = yes ]; then
        python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 parallel sequential wpt) \
       >"$tree/$tap_name" 2>"$tree/$tap_name.stderr" || true
     echo "$((SECONDS - start))" >"$tree/$tap_name.seconds"
+    echo "$command_line" >"$tree/$tap_name.command"
     note "$crypto: $(grep -c '^ok ' "$tree/$tap_name" || true) ok, $(grep -c '^not ok ' "$tree/$tap_name" || true) not ok ($((SECONDS - start)) s)"
   done
 fi
@@ -70,16 +71,22 @@ node=$repo/out/node
 [ -x "$node" ] || node=$root/build/node-awslc/out/Release/node
 mkdir -p "$repo/reports"
 expectations=("$repo/ci/expectations-awslc.txt" "$repo/ci/expectations-openssl.txt")
-for f in "$repo"/reports/wip/expectations-*.txt; do [ -f "$f" ] && expectations+=("$f"); done
+for f in "$repo"/reports/wip/expectations-*.txt; do
+  if [ -f "$f" ]; then expectations+=("$f"); fi
+done
 
 # The report (plain JavaScript on stdin: this script owns it, ci/ holds the CI's tools).
 in_root --bind "$repo" --bind "$root/build" -- "$node" - \
   "$root/build/node-openssl/$tap_name" "$root/build/node-awslc/$tap_name" \
   "$repo/reports/parity-all.md" "$command_line" "${expectations[@]}" <<'EOF'
 'use strict';
-const { readFileSync, existsSync } = require('node:fs');
-const { writeFileSync } = require('node:fs');
-const [controlTap, awslcTap, outPath, commandLine, ...expectationFiles] = process.argv.slice(2);
+const { readFileSync, existsSync, statSync, writeFileSync } = require('node:fs');
+const [controlTap, awslcTap, outPath, reportCommand, ...expectationFiles] = process.argv.slice(2);
+// The command of the run (written beside its TAP file), and when it ended.
+const runCommand = existsSync(`${awslcTap}.command`) ?
+  readFileSync(`${awslcTap}.command`, 'utf8').trim() : reportCommand.trim();
+const day = (d) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const ranAt = [controlTap, awslcTap].map((f) => day(statSync(f).mtime));
 
 // tools/test.py TAP: "ok N name [# skip why]" / "not ok N name", then a YAML block whose
 // "stack: |-" holds the output of a failed test.
@@ -148,9 +155,11 @@ const names = [...new Set([...control.results.keys(), ...awslc.results.keys()])]
 const get = (t, n) => t.results.get(n)?.outcome ?? '-';
 const esc = (s) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 const count = (t, o) => [...t.results.values()].filter((r) => r.outcome === o).length;
-const seconds = (tap) => {
+const took = (tap) => {
   const f = `${tap}.seconds`;
-  return existsSync(f) ? Math.round(Number(readFileSync(f, 'utf8')) / 60) : '?';
+  if (!existsSync(f)) return 'time unknown';
+  const s = Number(readFileSync(f, 'utf8'));
+  return s >= 120 ? `${Math.round(s / 60)} min` : `${s} s`;
 };
 const controlPassing = names.filter((n) => get(control, n) === 'pass');
 const bothPass = controlPassing.filter((n) => get(awslc, n) === 'pass');
@@ -177,16 +186,17 @@ const unfinished = [[control, 'control'], [awslc, 'AWS-LC']]
 const lines = [
   `# Parity over Node ${process.version}'s whole test suites: OpenSSL control vs AWS-LC`,
   '',
-  `Generated ${new Date().toISOString().slice(0, 10)} by \`${commandLine.trim()}\` ` +
-    '(tools/test.py -j$(nproc) --timeout=240 parallel sequential wpt, our tests included, on ' +
-    'root/build/node-openssl and root/build/node-awslc). Not part of CI; the CI test set and ' +
-    'its parity are in reports/parity.md.',
+  `Run by \`${runCommand}\` (tools/test.py -j$(nproc) --timeout=240 parallel sequential wpt, ` +
+    'our tests included, in root/build/node-openssl and root/build/node-awslc), finished ' +
+    `${ranAt[0]} (control) and ${ranAt[1]} (AWS-LC); report written ${day(new Date())}` +
+    (reportCommand.trim() === runCommand ? '' : ` by \`${reportCommand.trim()}\``) +
+    '. Not part of CI; the CI test set and its parity are in reports/parity.md.',
   '',
   ...unfinished,
   `- control (OpenSSL): ${count(control, 'pass')} passed, ${count(control, 'fail')} failed, ` +
-    `${count(control, 'skip')} skipped of ${control.results.size} (${seconds(controlTap)} min)`,
+    `${count(control, 'skip')} skipped of ${control.results.size} (${took(controlTap)})`,
   `- AWS-LC: ${count(awslc, 'pass')} passed, ${count(awslc, 'fail')} failed, ` +
-    `${count(awslc, 'skip')} skipped of ${awslc.results.size} (${seconds(awslcTap)} min)`,
+    `${count(awslc, 'skip')} skipped of ${awslc.results.size} (${took(awslcTap)})`,
   `- parity: ${bothPass.length} of the ${controlPassing.length} control-passing files pass on ` +
     `AWS-LC (${pct(bothPass.length)}%); ${gated.filter((n) => bothPass.includes(n)).length} of ` +
     'them run sub-cases for an absent algorithm only where it exists (GATED)',

@@ -35,6 +35,14 @@ declare global {
              * @since node-awslc (Node.js v22.22.2)
              */
             readonly awslc?: string;
+            /**
+             * The FIPS module's version as the module reports it (`awslc_version_string()`,
+             * e.g. `'AWS-LC FIPS 4.2.0'` gives `'4.2.0'`); only present on a build on the
+             * AWS-LC-FIPS module. Not a validation claim: which module versions hold a
+             * FIPS 140-3 certificate is for the certificate to say.
+             * @since node-awslc (Node.js v22.22.2)
+             */
+            readonly awslc_fips?: string;
         }
     }
 }
@@ -57,7 +65,10 @@ declare module "tls" {
          * done, before `'secureConnect'` / `'secureConnection'` is emitted. Eligible: Linux, a
          * TCP socket, TLS 1.2 or 1.3 with AES-128-GCM, AES-256-GCM or ChaCha20-Poly1305, and a
          * kernel with the `tls` ULP and the cipher's crypto. Otherwise the socket stays in
-         * userspace and `tlsSocket.ktls.reason` says why; it is never an error. For HTTPS,
+         * userspace and `tlsSocket.ktls.reason` says why; it is never an error. In FIPS mode
+         * the kernel's record encryption would be outside the FIPS module's boundary, so the
+         * socket stays in userspace unless the process runs with
+         * `--tls-ktls-outside-fips-boundary` (also in `NODE_OPTIONS`). For HTTPS,
          * pass it to `https.createServer()` and to an `https.Agent` (kTLS sockets are pooled
          * apart from others).
          * @default false
@@ -77,7 +88,9 @@ declare module "tls" {
         /**
          * `null` when both directions are in the kernel; otherwise why not, e.g.
          * `'not requested'`, `'pending'`, an ineligible cipher or protocol, a kernel without
-         * the `tls` ULP, or `'RX waits for the first TLS 1.3 session ticket'`.
+         * the `tls` ULP, `'RX waits for the first TLS 1.3 session ticket'`, or, in FIPS mode
+         * without `--tls-ktls-outside-fips-boundary`, that the kernel's record encryption is
+         * outside the FIPS module's boundary.
          */
         reason: string | null;
     }
@@ -102,9 +115,76 @@ declare module "tls" {
     }
     /**
      * Whether this build and host can hand TLS records to the kernel (kTLS): the build has the
-     * hook and the kernel's `tls` ULP is loaded or installed as a module. A cheap probe; what
-     * happened to a given socket is in `tlsSocket.ktls`.
+     * hook, FIPS mode does not keep the records inside the FIPS module (see
+     * `--tls-ktls-outside-fips-boundary`), and the kernel's `tls` ULP is loaded or installed as
+     * a module. A cheap probe; what happened to a given socket is in `tlsSocket.ktls`, why
+     * kTLS is unavailable in `getKtlsStatus().reason`.
      * @since node-awslc (Node.js v22.22.2)
      */
     function ktlsAvailable(): boolean;
+    /**
+     * Whether kTLS can engage in this process, and why not.
+     * @since node-awslc (Node.js v22.22.2)
+     */
+    interface KtlsStatus {
+        /** The value `ktlsAvailable()` returns. */
+        available: boolean;
+        /**
+         * `null` when `available` is `true`; otherwise why not: the build has no kTLS
+         * support, FIPS mode keeps the records inside the FIPS module (the kernel's record
+         * encryption is outside its boundary), or the kernel has no `tls` module.
+         */
+        reason: string | null;
+    }
+    /**
+     * `ktlsAvailable()` with the reason.
+     * @since node-awslc (Node.js v22.22.2)
+     */
+    function getKtlsStatus(): KtlsStatus;
+}
+
+declare module "crypto" {
+    /**
+     * One service and algorithm in `getFipsIndicator()`.
+     * @since node-awslc (Node.js v22.22.2)
+     */
+    interface FipsIndicatorService {
+        /**
+         * `'hash'`, `'hmac'`, `'encrypt'`, `'decrypt'`, `'sign'`, `'verify'`, `'keygen'`,
+         * `'derive'` (key agreement) or `'kdf'`.
+         */
+        service: string;
+        /**
+         * The algorithm and its parameters, e.g. `'sha256'`, `'aes-256-gcm'`,
+         * `'rsa-2048/sha256/pss'`, `'ec-P-256'`, `'hkdf/sha256'`; `'/prehashed'` marks
+         * `createSign()`/`createVerify()`.
+         */
+        algorithm: string;
+        /** How many times the FIPS module reported this service approved. */
+        approved: number;
+        /** How many times the FIPS module reported this service not approved. */
+        unapproved: number;
+    }
+    /**
+     * What the FIPS module's approved service indicator reported for the services this
+     * process completed through `node:crypto` and Web Crypto (all threads, since start-up).
+     * @since node-awslc (Node.js v22.22.2)
+     */
+    interface FipsIndicator {
+        /** Services the module reported approved. */
+        approved: number;
+        /** Services the module reported not approved. */
+        unapproved: number;
+        /** Per service and algorithm, sorted by `service`, then `algorithm`. */
+        services: FipsIndicatorService[];
+    }
+    /**
+     * The FIPS module's approved service indicator (FIPS 140-3 IG 2.4.C) as counted so far;
+     * `undefined` when the library has no service indicator or is not a FIPS module (every
+     * build but the AWS-LC-FIPS one). The diagnostic report has the same data as
+     * `fipsServiceIndicator`. With `--fips-strict`, services the module does not approve are
+     * refused with `ERR_CRYPTO_FIPS_NOT_APPROVED` instead.
+     * @since node-awslc (Node.js v22.22.2)
+     */
+    function getFipsIndicator(): FipsIndicator | undefined;
 }

@@ -9,7 +9,8 @@
 //
 //   node server.js --key=rsa.key --cert=rsa.pem [--key=ec.key --cert=ec.pem] [--port=0]
 //
-// Prints "listening <port>" on stdout once it accepts connections; runs until killed.
+// Prints "tlsfuzzer target: <versions>" and "listening <port>" on stdout once it accepts
+// connections; runs until killed.
 // Handshake errors and aborted connections are what tlsfuzzer provokes: they close the
 // connection and are otherwise ignored.
 const fs = require('fs');
@@ -33,7 +34,7 @@ if (keys.length === 0 || keys.length !== certs.length) {
   process.exit(2);
 }
 
-const body = 'tlsfuzzer target: node ' + process.version +
+const body = 'node ' + process.version +
   (process.versions.awslc ? ' AWS-LC ' + process.versions.awslc : ' OpenSSL ' + process.versions.openssl) + '\n';
 const server = tls.createServer({ key: keys, cert: certs }, (socket) => {
   let head = '';
@@ -56,5 +57,6 @@ const server = tls.createServer({ key: keys, cert: certs }, (socket) => {
 });
 server.on('tlsClientError', () => {});
 server.listen(port, '127.0.0.1', () => {
+  console.log('tlsfuzzer target: ' + body.trim());
   console.log('listening ' + server.address().port);
 });
