@@ -16,11 +16,7 @@
 # Exit 1: anything else (the message says what).
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-die() { echo "fips-integrity-check.sh: error: $*" >&2; exit 1; }
-note() { echo "fips-integrity-check.sh: $*" >&2; }
-usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
-in_root() { "$repo/scripts/in-root.sh" "$@"; }
+. "$(dirname "$0")/../scripts/lib/common.sh"
 
 offset=
 binary=

@@ -20,9 +20,7 @@
 # (other builds and test runs on this machine wait, and it waits for them).
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
-root=$cache_dir/root
+. "$(dirname "$0")/lib/common.sh"
 worktree=$root/build/node-awslc
 work=$cache_dir/bench
 tools=$cache_dir/tools
@@ -35,9 +33,6 @@ runs=
 out=
 driver_args=()
 
-die() { echo "bench.sh: error: $*" >&2; exit 1; }
-note() { echo "bench.sh: $*" >&2; }
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 
 parse_options() {
   for arg in "$@"; do

@@ -153,15 +153,15 @@ overlay_listing() {
 
 # What makes a work tree: the source, the overlay, the patch series, and this script's
 # restore step.
-# Two ids: the build id ignores the patches' headers and what they do under test/ and doc/
-# (such a change must not cost a rebuild); the full id covers everything.
+# Two ids: the build id covers only what the patches change outside test/ and doc/ (their
+# names and headers, tests and docs must not cost a rebuild); the full id covers everything.
 series_patches() { grep -v -E '^\s*(#|$)' "$repo/patches/v22/series"; }
 tree_ids() {
   local common
   common=$(echo "$node_src_id"; echo "$AMARO_INTEGRITY"; declare -f restore_dfsg_files)
   common+=$'\n'$(overlay_listing)
   build_id=$( { echo "$common"; series_patches | while read -r p; do
-                  echo "$p"; awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/(test|doc)\//)} keep' "$repo/patches/v22/$p"; done; } \
+                  awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/(test|doc)\//)} keep' "$repo/patches/v22/$p"; done; } \
               | sha256sum | cut -c1-16)
   full_id=$( { echo "$common"; series_patches | while read -r p; do echo "$p"; cat "$repo/patches/v22/$p"; done; } \
              | sha256sum | cut -c1-16)

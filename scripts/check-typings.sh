@@ -2,8 +2,7 @@
 # Type-check typings/ with tsc --strict against @types/node 22 (versions pinned in
 # typings/package.json; installed from the npm registry into the cache dir).
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
+. "$(dirname "$0")/lib/common.sh"
 work=$cache_dir/typings
 want=$(sha256sum "$repo/typings/package.json" | cut -c1-16)
 if [ "$(cat "$work/.installed" 2>/dev/null)" != "$want" ]; then

@@ -11,12 +11,10 @@
 # only when the node-fips tree (scripts/build-node.sh --fips) is in the cache.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
+. "$(dirname "$0")/lib/common.sh"
 tree=$cache_dir/root/build/node-fips
 out=${1:?usage: fips-test.sh TAP_OUT}
 
-die() { echo "fips-test.sh: error: $*" >&2; exit 1; }
 [ -x "$tree/out/Release/node" ] \
   || die "no FIPS build (out/node-fips, $tree); run scripts/build-node.sh --fips"
 

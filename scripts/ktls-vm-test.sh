@@ -8,12 +8,10 @@
 # that does not boot or a run that times out is a failure ("ktls-vm/vm"), never a pass.
 set -euo pipefail
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
+. "$(dirname "$0")/lib/common.sh"
 tree=$cache_dir/root/build/node-awslc
 out=${1:?usage: ktls-vm-test.sh TAP_OUT}
 
-die() { echo "ktls-vm-test.sh: error: $*" >&2; exit 1; }
 [ -x "$tree/out/Release/node" ] || die "no AWS-LC build at $tree; run scripts/build-node.sh"
 
 # Our Node-style kTLS tests run from the tree, as under tools/test.py.

@@ -16,7 +16,7 @@
 #
 # Exit status: COMMAND's; 124 on timeout (--timeout, default 600 s; qemu is killed);
 # 125 when the VM fails (qemu does not start, a module does not load, a kernel panic);
-# 2 on bad usage. The guest's console log is kept in ~/.cache/node-awslc/vm/last-console.log.
+# 2 on bad usage; 1 when it cannot prepare the VM (a download, qemu missing). The guest's console log is kept in ~/.cache/node-awslc/vm/last-console.log.
 #
 # The first run downloads the pinned kernel, modules and busybox into ~/.cache/node-awslc/vm/
 # and builds the initramfs there (~30 s); later runs reuse it. qemu-system-x86 is installed
@@ -29,13 +29,7 @@
 # them coherent (and slower).
 set -euo pipefail
 
-die() { echo "ktls-vm.sh: $*" >&2; exit 2; }
-note() { echo "ktls-vm.sh: $*" >&2; }
-usage() { sed -n '2,/^set -euo/{/^set -euo/d; s/^# \{0,1\}//; p}' "$0"; }
-
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cache_dir=${NODE_AWSLC_CACHE:-$HOME/.cache/node-awslc}
-root=$cache_dir/root
+. "$(dirname "$0")/lib/common.sh"
 vm_dir=$cache_dir/vm
 boot=$vm_dir/boot
 # shellcheck source=ci/ktls-vm.env
@@ -53,27 +47,27 @@ parse_args() {
       --print-pins) mode=print-pins; shift ;;
       --verbose) verbose=1; shift ;;
       --timeout=*) timeout_secs=${1#--timeout=}; shift ;;
-      --timeout) [ $# -ge 2 ] || die "--timeout needs a number of seconds"; timeout_secs=$2; shift 2 ;;
+      --timeout) [ $# -ge 2 ] || die_usage "--timeout needs a number of seconds"; timeout_secs=$2; shift 2 ;;
       --bind=*) add_bind "${1#--bind=}"; shift ;;
-      --bind) [ $# -ge 2 ] || die "--bind needs a directory"; add_bind "$2"; shift 2 ;;
+      --bind) [ $# -ge 2 ] || die_usage "--bind needs a directory"; add_bind "$2"; shift 2 ;;
       --) shift; break ;;
-      *) die "unknown option '$1' (usage: ktls-vm.sh [--timeout=SECS] [--bind DIR]... -- COMMAND [ARGS...]; --help)" ;;
+      *) die_usage "unknown option '$1' (usage: ktls-vm.sh [--timeout=SECS] [--bind DIR]... -- COMMAND [ARGS...]; --help)" ;;
     esac
   done
-  [[ $timeout_secs =~ ^[1-9][0-9]*$ ]] || die "--timeout wants a whole number of seconds, not '$timeout_secs'"
-  [[ ${KTLS_VM_MEM:-2048} =~ ^[1-9][0-9]*$ ]] || die "KTLS_VM_MEM wants MiB as a whole number, not '$KTLS_VM_MEM'"
-  [[ ${KTLS_VM_CPUS:-2} =~ ^[1-9][0-9]*$ ]] || die "KTLS_VM_CPUS wants a whole number, not '$KTLS_VM_CPUS'"
+  [[ $timeout_secs =~ ^[1-9][0-9]*$ ]] || die_usage "--timeout wants a whole number of seconds, not '$timeout_secs'"
+  [[ ${KTLS_VM_MEM:-2048} =~ ^[1-9][0-9]*$ ]] || die_usage "KTLS_VM_MEM wants MiB as a whole number, not '$KTLS_VM_MEM'"
+  [[ ${KTLS_VM_CPUS:-2} =~ ^[1-9][0-9]*$ ]] || die_usage "KTLS_VM_CPUS wants a whole number, not '$KTLS_VM_CPUS'"
   command_args=("$@")
   if [ "$mode" = run ] && [ ${#command_args[@]} -eq 0 ]; then
-    die "no command given (usage: ktls-vm.sh [--timeout=SECS] [--bind DIR]... -- COMMAND [ARGS...])"
+    die_usage "no command given (usage: ktls-vm.sh [--timeout=SECS] [--bind DIR]... -- COMMAND [ARGS...])"
   fi
 }
 
 add_bind() {
-  [ -d "$1" ] || die "--bind $1: not a directory"
+  [ -d "$1" ] || die_usage "--bind $1: not a directory"
   local dir
   dir=$(readlink -f "$1")
-  [ "$dir" != / ] || die "--bind /: cannot share the host's whole filesystem"
+  [ "$dir" != / ] || die_usage "--bind /: cannot share the host's whole filesystem"
   binds+=("$dir")
 }
 
@@ -87,13 +81,6 @@ check_host() {
       || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends qemu-system-x86 >/dev/null 2>&1; } \
       || die "could not install qemu-system-x86 with apt-get; install it and rerun"
   fi
-}
-
-# The mirror the build root was made from (its sources.list); NODE_AWSLC_MIRROR overrides.
-find_debian_mirror() {
-  mirror=${NODE_AWSLC_MIRROR:-$(awk '$1 == "deb" { print $2; exit }' "$root/etc/apt/sources.list" 2>/dev/null || true)}
-  [ -n "$mirror" ] || die "no mirror in $root/etc/apt/sources.list; set NODE_AWSLC_MIRROR=<mirror url>"
-  mirror=${mirror%/}
 }
 
 download_pinned_deb() { # <pool path> <sha256>

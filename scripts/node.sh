@@ -6,7 +6,7 @@
 #   echo 'console.log(1)' | scripts/node.sh -
 #   NODE_BIN=out/node-openssl scripts/node.sh -p process.versions.openssl
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib/common.sh"
 bin=${NODE_BIN:-out/node}
 case $bin in /*) ;; *) bin=$repo/$bin ;; esac
 [ -x "$bin" ] || { echo "node.sh: $bin does not exist; build it with scripts/build-node.sh" >&2; exit 2; }

@@ -16,7 +16,7 @@
 #
 #   scripts/test-set.sh TREE
 set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib/common.sh"
 tree=${1:?usage: test-set.sh TREE}
 [ -d "$tree/test/parallel" ] || { echo "test-set.sh: error: $tree is not a Node work tree" >&2; exit 1; }
 
