@@ -1,15 +1,17 @@
-// Side-by-side benchmarks of out/node (AWS-LC) and out/node-openssl (the OpenSSL control),
-// and the host's stock node as an informative third column. Called by scripts/bench.sh inside
+// Side-by-side benchmarks of out/node (AWS-LC), out/node-openssl (the OpenSSL control) and the
+// official Node 22 binary (what users would otherwise run). Called by scripts/bench.sh inside
 // the build root; see there for the options. Writes the Markdown report (--out).
 //
-// Every job of bench/plan.ts runs through Node's benchmark/compare.js (--old control
-// --new AWS-LC: each run of each file alternates the two binaries), then the stock node runs
-// the same file and settings (fewer runs, right after). Then start-up time (`node -e 0`,
-// alternating), RSS after one TLS handshake (alternating), and binary sizes.
+// Every job of bench/plan.ts runs in rounds: in each round Node's benchmark/compare.js runs the
+// file once on the control and once on AWS-LC (in random order), and the official binary runs
+// it once, before compare.js in odd rounds and after it in even ones. So all three are
+// interleaved and see the same machine. Then start-up time (`node -e 0`), RSS after one TLS
+// handshake, memory per idle TLS connection, https server RSS under wrk (all alternating), and
+// binary sizes.
 'use strict';
 
 import { spawn, spawnSync, fork } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync,
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync,
   symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, release } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -19,13 +21,13 @@ import { jobs, targets, type Conf, type Job, type Target } from './plan.ts';
 import { mean, stars, welchP } from './stats.ts';
 
 interface Options {
-  worktree: string; work: string; awslc: string; control: string; stock: string;
+  worktree: string; work: string; awslc: string; control: string; official: string;
   wrk: string; out: string; command: string; filter: RegExp | null; quick: boolean;
-  runs: number | null; stockRuns: number;
+  runs: number | null;
 }
 interface Row {
   name: string; file: string; config: string; unit: string; higherIsBetter: boolean;
-  awslc: number[]; control: number[]; stock: number[]; target?: Target; note?: string;
+  awslc: number[]; control: number[]; official: number[]; target?: Target; note?: string;
 }
 
 const here = import.meta.dirname;
@@ -53,9 +55,8 @@ function parseOptions(argv: string[]): Options {
   const runs = o.runs ? Number(o.runs) : null;
   if (runs !== null && (!Number.isInteger(runs) || runs < 1)) die(`--runs wants a positive integer, got '${o.runs}'`);
   return {
-    worktree: o.worktree, work: o.work, awslc: o.awslc, control: o.control, stock: o.stock ?? '',
+    worktree: o.worktree, work: o.work, awslc: o.awslc, control: o.control, official: o.official ?? '',
     wrk: o.wrk ?? '', out: o.out, command: o.command ?? '(unknown)', filter, quick, runs,
-    stockRuns: quick ? 1 : 2,
   };
 }
 
@@ -118,18 +119,18 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<strin
   });
 }
 
-// The stock node runs the file once per run the way compare.js would (fork + 'report' messages).
-function runStock(file: string, args: string[], env: NodeJS.ProcessEnv, stock: string): Promise<{ conf: Conf; rate: number }[]> {
+// The official binary runs the file once, the way compare.js would (fork + 'report' messages).
+function runOfficial(file: string, args: string[], env: NodeJS.ProcessEnv, official: string): Promise<{ conf: Conf; rate: number }[]> {
   return new Promise((resolve, reject) => {
     const reports: { conf: Conf; rate: number }[] = [];
-    const child = fork(file, args, { execPath: stock, execArgv: [], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(file, args, { execPath: official, execArgv: [], env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let err = '';
     child.stderr?.on('data', (d) => { err += d; });
     child.on('message', (m: { type: string; conf: Conf; rate: number }) => {
       if (m.type === 'report') reports.push({ conf: m.conf, rate: m.rate });
     });
     child.on('close', (code) => code === 0 ? resolve(reports) : reject(new Error(
-      `stock node ${file} exited with ${code}\n${err.split('\n').slice(-10).join('\n')}`)));
+      `official node ${file} exited with ${code}\n${err.split('\n').slice(-10).join('\n')}`)));
   });
 }
 
@@ -143,30 +144,35 @@ async function runJob(job: Job, opt: Options, benchDir: string, env: NodeJS.Proc
   const started = Date.now();
   const category = dirname(job.file);
   const setArgs = keys.flatMap((k) => set[k].flatMap((v) => ['--set', `${k}=${v}`]));
-  const csv = await run(opt.awslc, [join(benchDir, 'compare.js'), '--no-progress', '--runs', String(runsOf(job, opt)),
-    '--old', opt.control, '--new', opt.awslc, '--filter', basename(job.file), ...setArgs, category], env);
-  writeFileSync(join(opt.work, 'raw', `${job.file.replace(/\W/g, '_')}-${keys.map((k) => set[k].join('+')).join('-')}.csv`), csv);
   const rowFor = (conf: Conf): Row | undefined => {
     const name = `${job.file} ${confText(conf, keys)}`;
     if (!names.has(name)) return undefined;
     if (!rows.has(name)) {
       const shown = Object.keys(conf).filter((k) => !(job.hide ?? []).includes(k)).reverse();
       rows.set(name, { name, file: job.file, config: `${confText(conf, shown)}${job.about ? ` ${job.about}` : ''}`, unit: job.unit, higherIsBetter: true,
-        awslc: [], control: [], stock: [], target: job.target?.(conf) });
+        awslc: [], control: [], official: [], target: job.target?.(conf) });
     }
     return rows.get(name);
   };
-  for (const line of csv.split('\n').slice(1)) {
-    const m = /^"(old|new)","([^"]*)","(.*)",([\d.e+-]+),/.exec(line);
-    if (!m) continue;
-    const row = rowFor(parseConfiguration(m[3].replace(/""/g, '"')));
-    row?.[m[1] === 'new' ? 'awslc' : 'control'].push(Number(m[4]));
-  }
-  if (opt.stock) {
+  const official = async () => {
+    if (!opt.official) return;
     const args = keys.flatMap((k) => set[k].map((v) => `${k}=${v}`));
-    for (let i = 0; i < opt.stockRuns; i++) {
-      for (const r of await runStock(join(benchDir, job.file), args, env, opt.stock)) rowFor(r.conf)?.stock.push(r.rate);
+    for (const r of await runOfficial(join(benchDir, job.file), args, env, opt.official)) rowFor(r.conf)?.official.push(r.rate);
+  };
+  const rawFile = join(opt.work, 'raw', `${job.file.replace(/\W/g, '_')}-${keys.map((k) => set[k].join('+')).join('-')}.csv`);
+  writeFileSync(rawFile, '');
+  for (let round = 0; round < runsOf(job, opt); round++) {
+    if (round % 2 === 0) await official();
+    const csv = await run(opt.awslc, [join(benchDir, 'compare.js'), '--no-progress', '--runs', '1',
+      '--old', opt.control, '--new', opt.awslc, '--filter', basename(job.file), ...setArgs, category], env);
+    appendFileSync(rawFile, csv);
+    for (const line of csv.split('\n').slice(1)) {
+      const m = /^"(old|new)","([^"]*)","(.*)",([\d.e+-]+),/.exec(line);
+      if (!m) continue;
+      const row = rowFor(parseConfiguration(m[3].replace(/""/g, '"')));
+      row?.[m[1] === 'new' ? 'awslc' : 'control'].push(Number(m[4]));
     }
+    if (round % 2 === 1) await official();
   }
   console.error(`run-bench: ${job.file} ${keys.map((k) => `${k}=${set[k].join(',')}`).join(' ')} ` +
                 `(${runsOf(job, opt)} runs): ` +
@@ -175,14 +181,14 @@ async function runJob(job: Job, opt: Options, benchDir: string, env: NodeJS.Proc
 
 const wanted = (opt: Options, name: string) => !opt.filter || opt.filter.test(name);
 const binaries = (opt: Options) => [['control', opt.control], ['awslc', opt.awslc],
-  ...(opt.stock ? [['stock', opt.stock]] : [])] as ['control' | 'awslc' | 'stock', string][];
+  ...(opt.official ? [['official', opt.official]] : [])] as ['control' | 'awslc' | 'official', string][];
 
 // `node -e 0`, the binaries alternating, wall time of each run.
 function measureStartup(opt: Options, rows: Map<string, Row>) {
   const name = 'start-up: node -e 0';
   if (!wanted(opt, name)) return;
   const row: Row = { name, file: 'start-up', config: '`node -e 0`, wall time', unit: 'ms', higherIsBetter: false,
-    awslc: [], control: [], stock: [], target: targets.within5 };
+    awslc: [], control: [], official: [], target: targets.within5 };
   const runs = opt.quick ? 5 : 30;
   for (let i = 0; i < runs; i++) {
     for (const [which, bin] of binaries(opt)) {
@@ -198,7 +204,7 @@ function measureStartup(opt: Options, rows: Map<string, Row>) {
 // RSS when a script starts and after one TLS 1.3 handshake in it (bench/_rss-after-handshake.js).
 function measureRss(opt: Options, benchDir: string, env: NodeJS.ProcessEnv, rows: Map<string, Row>) {
   const make = (name: string, config: string): Row => ({ name, file: 'RSS', config, unit: 'MiB', higherIsBetter: false,
-    awslc: [], control: [], stock: [], target: targets.within5 });
+    awslc: [], control: [], official: [], target: targets.within5 });
   const start = make('RSS: at start-up', 'when a script starts');
   const after = make('RSS: after one TLS handshake', 'TLS 1.3, ECDSA P-256, server + client in one process');
   if (!wanted(opt, start.name) && !wanted(opt, after.name)) return;
@@ -214,6 +220,51 @@ function measureRss(opt: Options, benchDir: string, env: NodeJS.ProcessEnv, rows
   for (const row of [start, after]) if (wanted(opt, row.name)) rows.set(row.name, row);
 }
 
+// Memory per idle TLS 1.3 connection, server and client side (bench/_idle-tls-connections.js).
+function measureIdleConnections(opt: Options, benchDir: string, env: NodeJS.ProcessEnv, rows: Map<string, Row>) {
+  for (const n of opt.quick ? [1000] : [1000, 10000]) {
+    const make = (side: string): Row => ({ name: `memory per idle TLS connection: ${side} ${n}`, file: 'idle TLS connections',
+      config: `${side} side, ${n.toLocaleString('en-US')} held, TLS 1.3 ECDSA P-256, each end its own process`,
+      unit: 'KiB', higherIsBetter: false, awslc: [], control: [], official: [] });
+    const server = make('server');
+    const client = make('client');
+    if (!wanted(opt, server.name) && !wanted(opt, client.name)) continue;
+    for (let i = 0; i < (opt.quick ? 1 : 3); i++) {
+      for (const [which, bin] of binaries(opt)) {
+        const r = spawnSync(bin, [join(benchDir, 'awslc', '_idle-tls-connections.js'), String(n)],
+                            { env, encoding: 'utf8', timeout: 300_000 });
+        if (r.status !== 0) die(`${bin} _idle-tls-connections.js ${n} failed: ${r.error ?? ''}${r.stderr}`);
+        const perConnection = JSON.parse(r.stdout);
+        server[which].push(perConnection.server / 1024);
+        client[which].push(perConnection.client / 1024);
+      }
+    }
+    for (const row of [server, client]) if (wanted(opt, row.name)) rows.set(row.name, row);
+  }
+}
+
+// An https server's RSS while wrk holds 1,000 keep-alive connections (bench/_https-wrk-rss.js).
+function measureWrkRss(opt: Options, benchDir: string, env: NodeJS.ProcessEnv, rows: Map<string, Row>) {
+  const connections = 1000;
+  const seconds = opt.quick ? 2 : 5;
+  const make = (name: string, config: string): Row => ({ name, file: 'https RSS under wrk', config, unit: 'MiB',
+    higherIsBetter: false, awslc: [], control: [], official: [] });
+  const peak = make('https RSS under wrk: peak', `peak (VmHWM), wrk -c${connections} keep-alive, ${seconds} s, ECDSA P-256`);
+  const held = make('https RSS under wrk: held', `with the ${connections} connections open, at the end of the run`);
+  if (!opt.wrk || (!wanted(opt, peak.name) && !wanted(opt, held.name))) return;
+  for (let i = 0; i < (opt.quick ? 1 : 3); i++) {
+    for (const [which, bin] of binaries(opt)) {
+      const r = spawnSync(bin, [join(benchDir, 'awslc', '_https-wrk-rss.js'), String(connections), String(seconds)],
+                          { env, encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) die(`${bin} _https-wrk-rss.js failed: ${r.error ?? ''}${r.stderr}`);
+      const { peakRss, endRss } = JSON.parse(r.stdout);
+      peak[which].push(peakRss / 2 ** 20);
+      held[which].push(endRss / 2 ** 20);
+    }
+  }
+  for (const row of [peak, held]) if (wanted(opt, row.name)) rows.set(row.name, row);
+}
+
 // File sizes; the control links sid's libssl/libcrypto, so a second row adds them.
 function measureSizes(opt: Options, rows: Map<string, Row>) {
   const size = (f: string) => statSync(f).size / 2 ** 20;
@@ -222,7 +273,7 @@ function measureSizes(opt: Options, rows: Map<string, Row>) {
     return [...ldd.matchAll(/(libssl|libcrypto)\.so\S* => (\S+)/g)].map((m) => realpathSync(m[2]));
   };
   const file: Row = { name: 'binary size', file: 'binary size', config: 'file', unit: 'MiB', higherIsBetter: false,
-    awslc: [size(opt.awslc)], control: [size(opt.control)], stock: opt.stock ? [size(opt.stock)] : [] };
+    awslc: [size(opt.awslc)], control: [size(opt.control)], official: opt.official ? [size(opt.official)] : [] };
   const libs = sharedCrypto(opt.control);
   const withLibs: Row = { ...file, name: 'binary size + shared libssl/libcrypto',
     config: `file + ${libs.map((l) => basename(l)).join(' + ') || 'nothing'} (control)`,
@@ -250,52 +301,62 @@ function fmt(x: number): string {
 function runsText(opt: Options): string {
   const jobsPerRuns = new Map<number, number>();
   for (const job of jobs) jobsPerRuns.set(runsOf(job, opt), (jobsPerRuns.get(runsOf(job, opt)) ?? 0) + 1);
-  return [...jobsPerRuns].map(([runs, count]) => `${runs} runs for ${count} jobs`).join(', ');
+  return [...jobsPerRuns].map(([runs, count]) => `${runs} rounds for ${count} jobs`).join(', ');
+}
+
+// "0.93 ***" or "1.02" for a ratio of means and its Welch p (the stars only when significant).
+function ratioCells(a: number[], b: number[]): { ratio: number; p: number; text: string } {
+  const ratio = mean(a) / mean(b);
+  const p = welchP(a, b);
+  const pText = Number.isNaN(p) ? '—' : p < 0.001 ? '<0.001' : p.toFixed(3);
+  return { ratio, p, text: `${Number.isFinite(ratio) ? ratio.toFixed(2) : '—'} | ${pText} ${stars(p)}`.trim() };
+}
+
+// A target holds when the ratio as printed (0.996 is 1.00, parity) meets it.
+function meets(target: Target, ratio: number): boolean {
+  const shown = Number(ratio.toFixed(2));
+  return target.min !== undefined ? shown >= target.min : shown <= (target.max ?? Infinity);
 }
 
 function formatReport(opt: Options, rows: Row[], started: Date, seconds: number): string {
   const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
-  const v = { awslc: versionsOf(opt.awslc), control: versionsOf(opt.control), stock: opt.stock ? versionsOf(opt.stock) : {} };
+  const v = { awslc: versionsOf(opt.awslc), control: versionsOf(opt.control), official: opt.official ? versionsOf(opt.official) : {} };
   const lines: string[] = [];
   const summary: string[] = [];
-  lines.push('# Benchmarks: AWS-LC vs the OpenSSL control', '',
+  lines.push('# Benchmarks: AWS-LC against the OpenSSL control and the official Node binary', '',
     `- date: ${started.toISOString().replace(/\.\d+Z$/, 'Z')}; wall time of the run: ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`,
     `- machine: ${availableParallelism()} CPUs (nproc), ${cpu}, Linux ${release()}`,
     `- AWS-LC: \`out/node\` (Node ${v.awslc.node}, AWS-LC ${v.awslc.awslc ?? '?'}, sha256 ${sha256Of(opt.awslc)}…); ` +
-    `control: \`out/node-openssl\` (Node ${v.control.node}, OpenSSL ${v.control.openssl}, sha256 ${sha256Of(opt.control)}…); stock: ${opt.stock ? `host's \`/usr/bin/node\` (Node ${v.stock.node}, ` +
-    `OpenSSL ${v.stock.openssl}), run inside the build root` : 'not measured'}`,
+    `control: \`out/node-openssl\` (Node ${v.control.node}, OpenSSL ${v.control.openssl}, sha256 ${sha256Of(opt.control)}…); ` +
+    `official: ${opt.official ? `the official Node binary of ci/node.env (Node ${v.official.node}, OpenSSL ${v.official.openssl}, ` +
+    `sha256 ${sha256Of(opt.official)}…), run inside the build root` : 'not measured (--no-official)'}`,
     `- command: \`${opt.command}\``,
-    `- settings: compare.js \`--runs\`: ${runsText(opt)} (each run alternates control and AWS-LC), stock node ${opt.stockRuns} ` +
-    `run(s) per job right after compare.js${opt.quick ? ' (--quick: shortened, not for conclusions)' : ''}; ` +
+    `- settings: ${runsText(opt)}; a round runs each binary once: compare.js alternates control and AWS-LC, the ` +
+    `official binary runs before it in odd rounds and after it in even ones${opt.quick ? ' (--quick: shortened, not for conclusions)' : ''}; ` +
     `the --set values are in the config column (those not shown: dur=${opt.quick ? '0.3' : '2'} s per TLS config, ` +
-    `${opt.quick ? '1' : '3'} s per wrk config; n/writes/total as in bench/plan.ts); start-up ${opt.quick ? 5 : 30} runs and RSS ` +
-    `${opt.quick ? 3 : 10} runs per binary, alternating`,
-    '- values: mean over the runs; ratio = AWS-LC ÷ control; p = Welch two-sided t-test over the runs ' +
-    '(compare.R\'s stars: \\*\\*\\* < 0.001, \\*\\* < 0.01, \\* < 0.05); ' +
-    'met/missed compares the printed ratio with the target; "(n.s.)": the difference from the control is not ' +
-    'significant (p ≥ 0.05), i.e. within this run\'s noise; ' +
-    'stock node is informative only (another Node version, OpenSSL 3.0, not interleaved)', '',
-    '| benchmark | config | unit | AWS-LC | control | ratio | p | stock node | target | met? |',
-    '|---|---|---|--:|--:|--:|--:|--:|---|---|');
+    `${opt.quick ? '1' : '3'} s per wrk config; n/writes/total as in bench/plan.ts); start-up ${opt.quick ? 5 : 30} runs, RSS ` +
+    `${opt.quick ? 3 : 10} runs, idle connections and wrk RSS ${opt.quick ? 1 : 3} runs per binary, alternating`,
+    '- values: mean over the runs; "÷ control" and "÷ official" = AWS-LC ÷ that binary, each with its p, a Welch ' +
+    'two-sided t-test over the runs (compare.R\'s stars: \\*\\*\\* < 0.001, \\*\\* < 0.01, \\* < 0.05); ' +
+    'a target holds when both printed ratios meet it; "(n.s.)": a missed ratio is not significantly different ' +
+    '(p ≥ 0.05), i.e. within this run\'s noise', '',
+    '| benchmark | config | unit | AWS-LC | control | official | ÷ control | p | ÷ official | p | target | met? |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|');
   for (const row of rows) {
-    const a = mean(row.awslc);
-    const c = mean(row.control);
-    const ratio = a / c;
-    const p = welchP(row.awslc, row.control);
-    const pText = Number.isNaN(p) ? '—' : `${p < 0.001 ? '<0.001' : p.toFixed(3)} ${stars(p)}`.trim();
+    const vsControl = ratioCells(row.awslc, row.control);
+    const vsOfficial = row.official.length ? ratioCells(row.awslc, row.official) : null;
     let met = '';
     if (row.target) {
-      const shown = Number(ratio.toFixed(2)); // judged as printed: 0.996 is 1.00, parity
-      const ok = row.target.min !== undefined ? shown >= row.target.min : shown <= (row.target.max ?? Infinity);
-      met = ok ? 'met' : '**missed**';
-      if (!Number.isNaN(p) && p >= 0.05) met += ' (n.s.)';
-      summary.push(`- ${ok ? 'met' : '**missed**'}: ${row.target.label} — ${row.file} ${row.config}: ${ratio.toFixed(2)}×` +
-                   `${!Number.isNaN(p) && p >= 0.05 ? ' (n.s.)' : ''}`);
+      const missed = [vsControl, vsOfficial].filter((r): r is NonNullable<typeof r> => r !== null && !meets(row.target!, r.ratio));
+      const noise = missed.length > 0 && missed.every((r) => !Number.isNaN(r.p) && r.p >= 0.05);
+      met = missed.length === 0 ? 'met' : `**missed**${noise ? ' (n.s.)' : ''}`;
+      summary.push(`- ${met}: ${row.target.label} — ${row.file} ${row.config}: ${vsControl.ratio.toFixed(2)}× control` +
+                   `${vsOfficial ? `, ${vsOfficial.ratio.toFixed(2)}× official` : ''}`);
     }
     const better = row.higherIsBetter ? '' : ' (lower is better)';
-    lines.push(`| ${row.file} | ${row.config.replace(/\|/g, '\\|')} | ${row.unit}${better} | ${fmt(a)} | ${fmt(c)} | ` +
-               `${ratio.toFixed(2)} | ${pText} | ${row.stock.length ? fmt(mean(row.stock)) : '—'} | ` +
-               `${row.target?.label ?? ''} | ${met}${row.note ? ` ${row.note}` : ''} |`);
+    lines.push(`| ${row.file} | ${row.config.replace(/\|/g, '\\|')} | ${row.unit}${better} | ${fmt(mean(row.awslc))} | ` +
+               `${fmt(mean(row.control))} | ${row.official.length ? fmt(mean(row.official)) : '—'} | ${vsControl.text} | ` +
+               `${vsOfficial?.text ?? '— | —'} | ${row.target?.label ?? ''} | ${met}${row.note ? ` ${row.note}` : ''} |`);
   }
   lines.push('', '## Targets', '', ...(summary.length ? summary : ['(no row with a target was run)']));
   const causes = join(here, 'causes.md');
@@ -320,6 +381,8 @@ async function main() {
   }
   measureStartup(opt, rows);
   measureRss(opt, benchDir, env, rows);
+  measureIdleConnections(opt, benchDir, env, rows);
+  measureWrkRss(opt, benchDir, env, rows);
   measureSizes(opt, rows);
   if (rows.size === 0) die(`--filter ${opt.filter} matches no row`);
   const seconds = (Date.now() - started.getTime()) / 1000;

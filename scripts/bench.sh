@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Side-by-side benchmarks: out/node (AWS-LC) against out/node-openssl (the OpenSSL control),
-# in one session, through Node's benchmark/compare.js (each run alternates the two binaries);
-# the host's stock /usr/bin/node is a third, informative column. Writes a Markdown table.
+# Side-by-side benchmarks: out/node (AWS-LC) against out/node-openssl (the OpenSSL control) and
+# the official Node 22 binary (ci/node.env: the pinned PyPI wheel, sha256-checked, fetched once),
+# interleaved in one session: every round runs each binary once (Node's benchmark/compare.js for
+# the control and AWS-LC, the official binary beside it). Writes a Markdown table.
 #
 #   scripts/bench.sh                     full run (about 20 min on 2 cores) -> reports/bench.md
 #   scripts/bench.sh --quick             short smoke run (about 2 min) -> <cache>/bench/bench-quick.md
 #   scripts/bench.sh --filter='handshake|start-up'   only rows whose name matches (a JS regex
 #                                        over "file key=value ..."; see the config column)
 #
-# Options:  --quick  --filter=REGEX  --runs=N (compare.js runs for every job; default: per job
+# Options:  --quick  --filter=REGEX  --runs=N (rounds for every job; default: per job
 #           in bench/plan.ts, 8 for TLS and 10 for crypto jobs; --quick 2)
 #           --out=FILE (default reports/bench.md for a full run, <cache>/bench/bench-partial.md
-#           for --quick/--filter/--runs)  --no-stock (no third column)  --help
+#           for --quick/--filter/--runs)  --no-official (no third column)  --help
 #           --profilers: only fetch perf (ci/bench-tools.env) to <cache>/tools/perf, for the causes
 # Env:      NODE_AWSLC_CACHE (default ~/.cache/node-awslc): build root, tools/ (wrk), bench/ (work dir)
 #
@@ -21,11 +22,12 @@
 set -euo pipefail
 
 . "$(dirname "$0")/lib/common.sh"
+. "$repo/scripts/lib/sources.sh"
 worktree=$root/build/node-awslc
 work=$cache_dir/bench
 tools=$cache_dir/tools
 lock=/tmp/node-awslc-cpu.lock
-stock=/usr/bin/node
+official=true
 quick=false
 profilers=false
 filter=
@@ -41,7 +43,7 @@ parse_options() {
       --filter=*) filter=${arg#--filter=}; [ -n "$filter" ] || die "--filter wants a regular expression" ;;
       --runs=*) runs=${arg#--runs=}; [[ $runs =~ ^[1-9][0-9]*$ ]] || die "--runs wants a positive number, got '$runs'" ;;
       --out=*) out=${arg#--out=}; [ -n "$out" ] || die "--out wants a file name" ;;
-      --no-stock) stock= ;;
+      --no-official) official=false ;;
       --profilers) profilers=true ;;
       -h|--help) usage; exit 0 ;;
       *) die "unknown option '$arg' (see --help)" ;;
@@ -63,10 +65,6 @@ check_inputs() {
   [ -x "$repo/out/node-openssl" ] || die "out/node-openssl does not exist; build it with scripts/build-node.sh --crypto=openssl"
   [ -f "$worktree/benchmark/compare.js" ] || die "$worktree/benchmark/compare.js is missing; rebuild the work tree with scripts/build-node.sh"
   mkdir -p "$(dirname "$out")" || die "cannot create the directory of --out=$out"
-  if [ -n "$stock" ] && ! "$stock" -e 0 2>/dev/null; then
-    note "no working $stock on this host; the stock-node column stays empty"
-    stock=
-  fi
 }
 
 # The Debian mirror of the build root's apt sources (never written in this repo).
@@ -122,14 +120,14 @@ fetch_profilers() {
 
 run_measurements() {
   local binds=(--bind "$repo" --bind "$(dirname "$out")" --bind "$work" --bind "$tools" --bind "$worktree")
-  local stock_args=(--stock=)
-  if [ -n "$stock" ]; then
-    # The stock node is a static-OpenSSL build needing only libc/libstdc++, which sid's satisfy.
-    binds+=(--bind-over "$(dirname "$stock"):/opt/host-node-bin")
-    stock_args=(--stock="/opt/host-node-bin/$(basename "$stock")")
+  local official_args=(--official=)
+  if $official; then
+    # The official binary bundles OpenSSL and needs only libc/libstdc++, which sid's satisfy.
+    binds+=(--bind "$(dirname "$reference_node")")
+    official_args=(--official="$reference_node")
   fi
   driver_args=(--worktree="$worktree" --work="$work" --awslc="$repo/out/node" --control="$repo/out/node-openssl"
-               "${stock_args[@]}" --wrk="$tools/wrk" --out="$out" --command="scripts/bench.sh${*:+ $*}")
+               "${official_args[@]}" --wrk="$tools/wrk" --out="$out" --command="scripts/bench.sh${*:+ $*}")
   $quick && driver_args+=(--quick)
   [ -n "$filter" ] && driver_args+=(--filter="$filter")
   [ -n "$runs" ] && driver_args+=(--runs="$runs")
@@ -143,6 +141,7 @@ check_inputs
 mkdir -p "$work" "$tools"
 if $profilers; then fetch_profilers; exit 0; fi
 fetch_wrk
+if $official; then fetch_reference_node; fi
 started=$(date +%s)
 run_measurements "$@"
 note "done in $(( $(date +%s) - started )) s (including any wait for the lock): $out"
