@@ -323,12 +323,15 @@ build_node() {
     echo "$want" >"$tree/.node-awslc-configured"
   fi
   note "building Node ($variant) with ninja -j$jobs; log: $tree/build.log"
-  local start=$SECONDS
+  local start=$SECONDS profile=$cache_dir/build-profile-$variant fresh=no
+  [ -f "$tree/out/Release/.ninja_log" ] || fresh=yes
   if ! (cd "$tree" && in_root "${binds[@]}" -- env CC="ccache gcc" CXX="ccache g++" ninja -C out/Release -j"$jobs" node) \
-       2>&1 | ninja_progress "$tree/build.log" "building Node ($variant)"; then
+       2>&1 | ninja_progress "$tree/build.log" "building Node ($variant)" "$profile"; then
     grep -E 'error|FAILED' "$tree/build.log" | head -n 30 >&2
     die "the Node build failed (see $tree/build.log)"
   fi
+  # A build from a fresh tree is the shape the next one's estimate follows.
+  if [ $fresh = yes ]; then ninja_profile "$tree/out/Release/.ninja_log" "$profile"; fi
   note "Node ($variant) built in $((SECONDS - start)) s"
 }
 

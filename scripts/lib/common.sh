@@ -54,12 +54,17 @@ find_debian_mirror() {
 
 # Read a build's output (ninja's "[n/N] ..." lines among others) from stdin, write all of it
 # to LOG, and show one progress line with an estimate: rewritten in place on a terminal,
-# otherwise a line per 10% (or per minute), so CI logs stay short. The estimate uses the
-# rate of the last minute or so (ccache hits make the first objects much faster).
-ninja_progress() { # <log> <label>
-  local log=$1 label=$2 line n total pct eta fd
-  local last_pct=-1 last_print=$SECONDS
+# otherwise a line per 10% (or per minute), so CI logs stay short. With a PROFILE (the second
+# at which each step of an earlier full build finished, see ninja_profile) the estimate
+# follows that build's shape, scaled by how fast this one goes: with ccache most steps are
+# hits and the last ones (V8's snapshot, the links) take most of the time. Without one it
+# uses the rate of the last minute or so.
+ninja_progress() { # <log> <label> [profile]
+  local log=$1 label=$2 profile=${3:-} line n total pct eta fd left
+  local last_pct=-1 last_print=$SECONDS start=$SECONDS
   local t_a=$SECONDS n_a=0 t_b=$SECONDS n_b=0   # two rate samples, ~30 s apart
+  local -a shape=()
+  [ -n "$profile" ] && [ -s "$profile" ] && mapfile -t shape <"$profile"
   exec {fd}>"$log"
   while IFS= read -r line; do
     printf '%s\n' "$line" >&$fd
@@ -67,12 +72,20 @@ ninja_progress() { # <log> <label>
     n=${BASH_REMATCH[1]} total=${BASH_REMATCH[2]}
     if [ $((SECONDS - t_b)) -ge 30 ]; then t_a=$t_b n_a=$n_b t_b=$SECONDS n_b=$n; fi
     pct=$((100 * n / total))
-    if [ "$n" -gt "$n_a" ] && [ $((SECONDS - t_a)) -gt 0 ]; then
-      eta=$(( (SECONDS - t_a) * (total - n) / (n - n_a) ))
-      eta="~$((eta / 60)) min $((eta % 60)) s left"
-    else
-      eta="estimating"
+    left=
+    if [ ${#shape[@]} -ge $((total * 9 / 10)) ] && [ ${#shape[@]} -le $((total * 11 / 10)) ]; then
+      local at=$((n * ${#shape[@]} / total)) end=${shape[-1]} done_then
+      [ "$at" -ge 1 ] || at=1
+      done_then=${shape[at - 1]}
+      left=$((end - done_then))
+      # This build's speed against the profiled one, once both have run long enough.
+      if [ "$done_then" -ge 20 ] && [ $((SECONDS - start)) -ge 20 ]; then
+        left=$((left * (SECONDS - start) / done_then))
+      fi
+    elif [ "$n" -gt "$n_a" ] && [ $((SECONDS - t_a)) -gt 0 ]; then
+      left=$(( (SECONDS - t_a) * (total - n) / (n - n_a) ))
     fi
+    if [ -n "$left" ]; then eta="~$((left / 60)) min $((left % 60)) s left"; else eta="estimating"; fi
     if [ -t 2 ]; then
       printf '\r\033[K%s: %s [%d/%d] %d%%, %s' "$prog" "$label" "$n" "$total" "$pct" "$eta" >&2
     elif [ $((pct / 10)) -gt $((last_pct / 10)) ] || [ $((SECONDS - last_print)) -ge 60 ]; then
@@ -82,4 +95,11 @@ ninja_progress() { # <log> <label>
   done
   exec {fd}>&-
   if [ -t 2 ]; then printf '\n' >&2; fi
+}
+
+# The profile ninja_progress reads, from a finished build's .ninja_log: for each step in the
+# order they finished, the second (since the build started) at which it finished.
+ninja_profile() { # <.ninja_log> <profile>
+  # One line per edge: an edge with several outputs has a line per output, same times and hash.
+  awk 'NR > 1 && !seen[$1 " " $2 " " $5]++ { print int($2 / 1000) }' "$1" | sort -n >"$2.tmp" && mv "$2.tmp" "$2"
 }
