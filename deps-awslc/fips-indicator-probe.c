@@ -2,7 +2,7 @@
 // WebCrypto and node:tls reach, called the way Node calls it (the same EVP
 // entry points). Output: one line per service, "approved" / "NOT approved".
 // Build (against the FIPS build's headers and libcrypto.a):
-//   cc -O1 -I$P/include indicator-probe.c $P/lib/libcrypto.a -lpthread -o probe
+//   cc -O1 -I$P/include fips-indicator-probe.c $P/lib/libcrypto.a -lpthread -o probe
 #include <openssl/aes.h>
 #include <openssl/bn.h>
 #include <openssl/cipher.h>

@@ -10,6 +10,7 @@ set -euo pipefail
 
 . "$(dirname "$0")/lib/common.sh"
 tree=$cache_dir/root/build/node-awslc
+fips_tree=$cache_dir/root/build/node-fips
 out=${1:?usage: ktls-vm-test.sh TAP_OUT}
 
 [ -x "$tree/out/Release/node" ] || die "no AWS-LC build at $tree; run scripts/build-node.sh"
@@ -17,10 +18,15 @@ out=${1:?usage: ktls-vm-test.sh TAP_OUT}
 # Our Node-style kTLS tests run from the tree, as under tools/test.py.
 cp "$repo"/test/parallel/test-tls-ktls-*.js "$tree/test/parallel/"
 
+fips_binds=() fips_node=
+if [ -x "$fips_tree/out/Release/node" ]; then
+  fips_binds=(--bind "$fips_tree") fips_node=$fips_tree/out/Release/node
+fi
+
 start=$SECONDS
 rc=0
-"$repo/scripts/ktls-vm.sh" --timeout=480 --bind "$tree" -- \
-  bash "$repo/test/ktls-vm/run-in-guest.sh" "$tree/out/Release/node" "$tree" "$repo" >"$out.raw" 2>&1 || rc=$?
+"$repo/scripts/ktls-vm.sh" --timeout=540 --bind "$tree" "${fips_binds[@]}" -- \
+  bash "$repo/test/ktls-vm/run-in-guest.sh" "$tree/out/Release/node" "$tree" "$repo" ${fips_node:+"$fips_node"} >"$out.raw" 2>&1 || rc=$?
 # Keep the TAP lines and comments; anything else the guest printed becomes a comment.
 sed -E '/^(ok|not ok) [0-9]+ |^1\.\.[0-9]+$|^#/!s/^/# /' "$out.raw" >"$out"
 if [ $rc != 0 ] || ! grep -q '^1\.\.' "$out"; then

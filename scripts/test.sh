@@ -4,7 +4,7 @@
 #   scripts/test.sh                    build what is missing, then every stage below
 #   scripts/test.sh --no-build         test the binaries as they are
 #   scripts/test.sh --crypto=openssl   Node's suite on the control binary only (for parity.sh)
-#   scripts/test.sh --skip=STAGE,...   leave stages out: vm, fips, corpus, npm, images
+#   scripts/test.sh --skip=STAGE,...   leave stages out: vm, fips, corpus, npm, tlsfuzzer, images
 #
 # Stages (each result is a TAP line judged by ci/check-results.ts against the expectations):
 #   stage/typings     tsc --strict over typings/
@@ -14,6 +14,7 @@
 #   fips/...          the FIPS build: integrity check and the same test set
 #   stage/corpus      the failure corpus, AWS-LC vs the control (ci/expectations-corpus.txt)
 #   stage/npm-suites  npm packages' own suites, the CI subset (ci/expectations-npm.txt)
+#   tlsfuzzer/...     hostile TLS clients, AWS-LC vs the control (ci/expectations-tlsfuzzer.txt)
 #   image/<tag>/...   the container images in a real engine (podman)
 # ci/expectations-<crypto>.txt (and -fips) lists every test that does not pass, with the
 # reason. The run fails on any failure or skip not listed there, and on a listed test that
@@ -103,6 +104,13 @@ if [ "$crypto" = awslc ]; then
   if ! skipped npm; then
     stage "npm suites (CI subset)"
     stage_tap npm-suites "$repo/scripts/npm-suites.sh" --fast
+  fi
+  if ! skipped tlsfuzzer; then
+    stage "tlsfuzzer: hostile TLS clients against both binaries"
+    "$repo/scripts/tlsfuzzer.sh" --tap="$results/tlsfuzzer.tap" >"$results/tlsfuzzer.log" 2>&1 \
+      || tail -n 15 "$results/tlsfuzzer.log" >&2
+    [ -s "$results/tlsfuzzer.tap" ] || printf 'not ok 1 stage/tlsfuzzer\n1..1\n' >"$results/tlsfuzzer.tap"
+    taps+=("$results/tlsfuzzer.tap")
   fi
   if ! skipped images; then
     stage "container images: build (reused when unchanged) and test"

@@ -3,9 +3,9 @@
 # qemu VM. Prints one TAP line per test, "ok|not ok N ktls-vm/<name>", then the plan;
 # the output of a failing test follows its line as "# " comments.
 #
-#   run-in-guest.sh NODE TREE REPO
+#   run-in-guest.sh NODE TREE REPO [FIPS_NODE]
 set -uo pipefail
-node=$1 tree=$2 repo=$3
+node=$1 tree=$2 repo=$3 fips_node=${4:-}
 work=$(mktemp -d)
 n=0
 
@@ -48,5 +48,16 @@ while IFS= read -r line; do
 done <"$work/results"
 if [ $found = 0 ] || [ $rc = 124 ]; then
   report 1 kernel/ktls-kernel-test-ts "$work/tap"
+fi
+
+# The FIPS build: kTLS refused in FIPS mode, and the explicit opt-in.
+if [ -n "$fips_node" ]; then
+  for mode in refused opted-in; do
+    flags=()
+    [ $mode = opted-in ] && flags=(--tls-ktls-outside-fips-boundary)
+    (cd "$work" && timeout 120 "$fips_node" "${flags[@]}" --test-reporter=tap --test-force-exit \
+       "$repo/test/ktls-vm/ktls-fips.test.ts") >"$work/fips-$mode.tap" 2>&1
+    report $? "fips/ktls-$mode" "$work/fips-$mode.tap"
+  done
 fi
 echo "1..$n"
