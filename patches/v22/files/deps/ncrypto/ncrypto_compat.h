@@ -202,6 +202,17 @@
 // No TLS 1.3 external PSK: SSL_set_psk_{client,server}_callback() act in
 // TLS 1.2 and below only.
 #define NCRYPTO_NO_TLS13_EXTERNAL_PSK 1
+// AWS-LC's FIPS 140-3 approved service indicator (openssl/service_indicator.h):
+// FIPS_service_indicator_before_call()/_after_call() read a per-thread counter
+// that a service increments when it completes as an approved service. It
+// means something only when FIPS_mode() is 1: outside the FIPS module every
+// service reads as approved.
+#define NCRYPTO_HAS_FIPS_SERVICE_INDICATOR 1
+// awslc_version_string() (openssl/service_indicator.h) names the module as
+// the library reports it: "AWS-LC FIPS 4.2.0" on the FIPS module, "AWS-LC
+// 5.12.0" otherwise. (FIPS_version() is declared only with
+// BORINGSSL_FIPS_140_3, which AWS-LC-FIPS 4.x does not define or build.)
+#define NCRYPTO_HAS_AWSLC_VERSION_STRING 1
 #define NCRYPTO_LIBRARY_NAME "AWS-LC " AWSLC_VERSION_NUMBER_STRING
 #define NCRYPTO_FIPS_MODULE_NAME "AWS-LC-FIPS " AWSLC_VERSION_NUMBER_STRING
 
