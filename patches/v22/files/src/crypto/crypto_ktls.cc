@@ -4,6 +4,7 @@
 #include <openssl/obj_mac.h>
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <cstring>
 
 #ifdef NODE_HAVE_KTLS
@@ -33,6 +34,33 @@ void Keys::Clear() {
     OPENSSL_cleanse(secret.data(), secret.size());
   crypto_info.clear();
   secret.clear();
+}
+
+void RecordBoundary::Track(const char* data, size_t len) {
+  while (len > 0) {
+    if (body_left_ > 0) {
+      const size_t n = std::min(len, body_left_);
+      body_left_ -= n;
+      data += n;
+      len -= n;
+      continue;
+    }
+    const size_t n = std::min(len, sizeof(header_) - header_have_);
+    memcpy(header_ + header_have_, data, n);
+    header_have_ += n;
+    data += n;
+    len -= n;
+    if (header_have_ == sizeof(header_)) {
+      header_have_ = 0;
+      body_left_ = (size_t{header_[3]} << 8) | header_[4];
+    }
+  }
+}
+
+size_t RecordBoundary::BytesToBoundary() const {
+  if (body_left_ > 0) return body_left_;
+  if (header_have_ > 0) return sizeof(header_) - header_have_;
+  return 0;
 }
 
 #ifdef NODE_HAVE_KTLS

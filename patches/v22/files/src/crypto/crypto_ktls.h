@@ -47,6 +47,24 @@ struct Keys {
   void Clear();
 };
 
+// Follows the record framing of the bytes read from the peer, so that reads
+// can stop exactly at a record boundary: the kernel's RX path must start at
+// the first byte of a record (as ClientHelloParser follows the first record
+// for TLSWrap's 'newSession' handling).
+class RecordBoundary {
+ public:
+  // Accounts for |len| more bytes read from the peer.
+  void Track(const char* data, size_t len);
+  // How many bytes a read may take without crossing the next record boundary;
+  // 0 when the bytes read so far end on one (no limit).
+  size_t BytesToBoundary() const;
+
+ private:
+  uint8_t header_[5];       // record header being read
+  size_t header_have_ = 0;  // bytes of it so far
+  size_t body_left_ = 0;    // body bytes of the current record still due
+};
+
 #ifdef NODE_HAVE_KTLS
 // Why |ssl| cannot use kTLS (version or cipher), or "" when it can.
 std::string CheckEligible(const SSL* ssl);
