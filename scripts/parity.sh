@@ -12,8 +12,8 @@
 #   --no-build     test the work trees as they are (default: scripts/build-node.sh first)
 #   --report-only  (with --all) rewrite reports/parity-all.md from the last --all run
 #
-# The causes in parity-all.md are the reasons of ci/expectations-{awslc,openssl}.txt (and
-# reports/wip/expectations-*.txt, lines not merged yet) where a test is listed there, else
+# The causes in parity-all.md are the reasons of ci/expectations-{awslc,openssl}.txt where a
+# test is listed there, else
 # the first error line (and err.code) of the test's output, or its skip message.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -71,9 +71,6 @@ node=$repo/out/node
 [ -x "$node" ] || node=$root/build/node-awslc/out/Release/node
 mkdir -p "$repo/reports"
 expectations=("$repo/ci/expectations-awslc.txt" "$repo/ci/expectations-openssl.txt")
-for f in "$repo"/reports/wip/expectations-*.txt; do
-  if [ -f "$f" ]; then expectations+=("$f"); fi
-done
 
 # The report (plain JavaScript on stdin: this script owns it, ci/ holds the CI's tools).
 in_root --bind "$repo" --bind "$root/build" -- "$node" - \
@@ -202,8 +199,8 @@ const lines = [
     'them run sub-cases for an absent algorithm only where it exists (GATED)',
   `- ${differs.length} files have different results, ${bothFail.length} fail or skip on both`,
   '',
-  'Causes: the reason of the expectations files (ci/expectations-{awslc,openssl}.txt, ' +
-    'reports/wip/expectations-*.txt) where the file is listed, else the first error line ' +
+  'Causes: the reason of the expectations files (ci/expectations-{awslc,openssl}.txt) ' +
+    'where the file is listed, else the first error line ' +
     'of its output (and its err.code), or its skip message.',
   '',
   `## Different results (${differs.length})`,
