@@ -12,8 +12,8 @@
 # native addon built with node-gyp (npm's own) against the image's /usr/local/include/node
 # that calls EVP_Digest/RAND_bytes through node's exported symbols, the SBOM validated by
 # spdx-tools (PyPI, pinned), and for FIPS images: getFips() 1, no other crypto library
-# file, and a copy of the image's node with one byte of the module flipped refusing to
-# start (the integrity self-test runs at start-up).
+# file, a copy of the image's node with one byte of the module flipped refusing to start
+# (the integrity self-test runs at start-up), and test/parallel/test-awslc-fips-audit.js.
 # Each check is one TAP line "image/<tag>/<check>". podman runs with the settings this
 # machine kind needs (ci/podman/containers.conf: runc, cgroupfs, file events, ulimits);
 # podman is installed with apt-get when missing. Exit 0 when the TAP file is complete
@@ -229,6 +229,11 @@ for v in "${variants[@]}"; do
     if [ "$v" = fips ]; then
       check "$tag" one-crypto-library "$ref" -- node /work/checks.js one-crypto-library "$v" "$f"
       fips_integrity "$tag" "$ref"
+      # The auditor's checks of test-awslc-fips-audit (kTLS refused, the service indicator,
+      # --fips-strict) with the image's node, Node's test/common from the FIPS tree.
+      check "$tag" fips-audit "$ref" -v "$root/build/node-fips/test:/node-test:ro" \
+        -v "$repo/test/parallel/test-awslc-fips-audit.js:/node-test/parallel/test-awslc-fips-audit.js:ro" \
+        -- node /node-test/parallel/test-awslc-fips-audit.js
     fi
   done
 done

@@ -308,7 +308,12 @@ async function strictChild() {
 
   // node:tls refuses peers that offer only what is not approved, and a TLS 1.2
   // peer without the Extended Master Secret (the TLS 1.2 KDF is approved only
-  // with it).
+  // with it). The peer is the openssl CLI, which a minimal image does not have
+  // (scripts/image-test.sh runs this file there too; the host run has it).
+  if (!require('../common/crypto').opensslCli) {
+    console.log('no openssl CLI: the refused-peer checks are left out');
+    return;
+  }
   const noEms = await refusedPeer(['-tls1_2', '-no_ems']);
   assert.strictEqual(noEms.code, 'ERR_CRYPTO_FIPS_NOT_APPROVED');
   assert.match(noEms.message, /TLS 1\.2 connection without the Extended Master Secret/);
