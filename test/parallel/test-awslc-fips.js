@@ -131,7 +131,7 @@ function refusedPeers() {
   for (const args of peers) {
     const server = tls.createServer({ key, cert }, common.mustNotCall());
     server.on('tlsClientError', common.mustCall((err) => {
-      assert.match(err.code, /^ERR_SSL_(NO_SHARED_CIPHER|NO_SHARED_GROUP|HANDSHAKE_FAILURE_ON_CLIENT_HELLO)$/);
+      assert.match(err.code, /^ERR_SSL_(NO_SHARED_CIPHER|NO_SHARED_GROUP|NO_SUITABLE_KEY_SHARE|HANDSHAKE_FAILURE_ON_CLIENT_HELLO)$/);
       server.close();
     }));
     server.listen(0, common.mustCall(() => {

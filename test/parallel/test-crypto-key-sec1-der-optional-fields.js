@@ -57,7 +57,7 @@ for (const [namedCurve, oid] of Object.entries(curves)) {
 
 // RSA (PKCS#1) and PKCS#8 DER keep working under either label.
 {
-  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pkcs1 = privateKey.export({ format: 'der', type: 'pkcs1' });
   for (const type of ['pkcs1', 'sec1']) {
     const key = crypto.createPrivateKey({ key: pkcs1, format: 'der', type });
