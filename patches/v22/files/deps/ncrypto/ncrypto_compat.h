@@ -155,10 +155,17 @@
 #ifndef DH_MODULUS_TOO_SMALL
 #define DH_MODULUS_TOO_SMALL 0x80
 #endif
-// SSL_get_{read,write}_traffic_secret(), SSL_get_{read,write}_sequence() and
-// SSL_generate_key_block() export the record-layer state, which is what kTLS
-// needs (src/crypto/crypto_ktls.h).
+// SSL_get_{read,write}_sequence(), SSL_get_key_block_len() and
+// SSL_generate_key_block() export the TLS 1.2 record-layer state, which is
+// what kTLS needs for TLS 1.2 (src/crypto/crypto_ktls.h).
+#define NCRYPTO_HAS_TLS_KEY_BLOCK 1
+// SSL_get_{read,write}_traffic_secret() export TLS 1.3's traffic secrets,
+// which kTLS needs for TLS 1.3: AWS-LC since 1.54.0 (API version 34, which
+// 1.52 and 1.53 share, hence 35); not the AWS-LC-FIPS 3.x module (API version
+// 30), on which TLS 1.3 connections stay in userspace.
+#if AWSLC_API_VERSION >= 35
 #define NCRYPTO_HAS_TLS_TRAFFIC_SECRETS 1
+#endif
 // FIPS mode is a property of the build: FIPS_mode() is 1 when the library is
 // the AWS-LC-FIPS module (static: integrity check + power-on self tests run
 // before main), 0 otherwise; FIPS_mode_set() cannot change it and queues no
@@ -221,6 +228,39 @@
 #define OPENSSL_TLS_SECURITY_LEVEL 0
 #endif
 #endif  // OPENSSL_IS_AWSLC
+
+// --- Functions an older supported library version lacks ----------------------
+// Defined for every library but the AWS-LC releases from before the function.
+// AWSLC_API_VERSION is the only number AWS-LC's headers give: each threshold
+// is the first API version all of whose releases have the function. The
+// AWS-LC-FIPS 3.x module (3.1.0, FIPS 140-3 certificates #5314/#5298, is
+// one) is API version 30.
+#if !defined(OPENSSL_IS_AWSLC) || AWSLC_API_VERSION >= 31
+// EVP_PKEY_CTX_set_dh_paramgen_prime_len()/_generator(), DH parameters
+// through EVP_PKEY_paramgen() (AWS-LC since 1.37.0, the first of API version
+// 31). Without them: DH_generate_parameters_ex().
+#define NCRYPTO_HAS_EVP_DH_PARAMGEN 1
+#endif
+#if !defined(OPENSSL_IS_AWSLC) || AWSLC_API_VERSION >= 32
+// SSL_get_peer_tmp_key() (AWS-LC since 1.38.0; 1.37 is API version 31 too).
+// Without it, a client's getEphemeralKeyInfo() is told by the negotiated
+// group (SSL_get_group_id()) instead of the server's key share.
+#define NCRYPTO_HAS_PEER_TMP_KEY 1
+#endif
+#if !defined(OPENSSL_IS_AWSLC) || AWSLC_API_VERSION >= 35
+// SSL_client_hello_get0_ext(), with SSL_CTX_set_client_hello_cb() (AWS-LC
+// since 1.56.0; 1.52 to 1.55 are API version 34 too). Without it,
+// SSLPointer::getClientHelloAlpn()/getClientHelloServerName() (which Node
+// itself does not call) find nothing.
+#define NCRYPTO_HAS_CLIENT_HELLO_GET0_EXT 1
+#endif
+#if !defined(OPENSSL_IS_AWSLC) || AWSLC_API_VERSION >= 36
+// EVP_PKEY_check()/EVP_PKEY_public_check() (AWS-LC since 1.58.0; 1.57 is API
+// version 35, as AWS-LC 4.x to 5.5 and AWS-LC-FIPS 4.x are). Without them:
+// EC_KEY_check_key(), which is what AWS-LC's do for the EC keys Node checks
+// (EVP_PKEY_check() requires the private key as well).
+#define NCRYPTO_HAS_EVP_PKEY_CHECK 1
+#endif
 
 // --- Constants ncrypto uses only as enum discriminators --------------------
 // (values are OpenSSL 3's; the library never reports them when undefined)

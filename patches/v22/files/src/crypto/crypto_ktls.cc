@@ -173,6 +173,11 @@ std::string CheckEligible(const SSL* ssl) {
   if (version != TLS1_2_VERSION && version != TLS1_3_VERSION)
     return std::string("protocol ") + SSL_get_version(ssl) +
            " is not supported by kTLS (TLS 1.2 and 1.3 are)";
+#ifndef NCRYPTO_HAS_TLS_TRAFFIC_SECRETS
+  if (version == TLS1_3_VERSION)
+    return "protocol TLSv1.3 is not supported by kTLS with this TLS library, "
+           "which does not export the TLS 1.3 traffic secrets (TLS 1.2 is)";
+#endif
   if (FindCipher(ssl) == nullptr) {
     const SSL_CIPHER* cipher = SSL_get_current_cipher(ssl);
     return std::string("cipher ") +
@@ -192,6 +197,7 @@ std::string DeriveKeys(SSL* ssl, Direction direction, Keys* out) {
       tx ? SSL_get_write_sequence(ssl) : SSL_get_read_sequence(ssl);
   out->Clear();
 
+#ifdef NCRYPTO_HAS_TLS_TRAFFIC_SECRETS
   if (SSL_version(ssl) == TLS1_3_VERSION) {
     size_t len = 0;
     auto get = tx ? SSL_get_write_traffic_secret : SSL_get_read_traffic_secret;
@@ -203,6 +209,7 @@ std::string DeriveKeys(SSL* ssl, Direction direction, Keys* out) {
     out->secret.resize(len);
     return KeysFromSecret(ssl, c, seq, out);
   }
+#endif  // NCRYPTO_HAS_TLS_TRAFFIC_SECRETS
 
   // TLS 1.2 key block (RFC 5246 6.3): client MAC, server MAC (empty for
   // AEADs), client key, server key, client IV, server IV.

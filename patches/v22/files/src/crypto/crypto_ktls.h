@@ -10,8 +10,10 @@
 //
 // This file only derives the kernel's crypto_info from the TLS library's
 // connection state and talks to the socket; TLSWrap decides when to switch.
-// It needs the library to export the traffic secrets (TLS 1.3) and the key
-// block (TLS 1.2): NCRYPTO_HAS_TLS_TRAFFIC_SECRETS.
+// It needs the library to export the key block and the sequence numbers
+// (NCRYPTO_HAS_TLS_KEY_BLOCK), and for TLS 1.3 the traffic secrets
+// (NCRYPTO_HAS_TLS_TRAFFIC_SECRETS; without them CheckEligible() keeps TLS 1.3
+// connections in userspace and says why).
 
 #include "ncrypto.h"
 
@@ -20,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#if defined(__linux__) && defined(NCRYPTO_HAS_TLS_TRAFFIC_SECRETS)
+#if defined(__linux__) && defined(NCRYPTO_HAS_TLS_KEY_BLOCK)
 #define NODE_HAVE_KTLS 1
 #endif
 
