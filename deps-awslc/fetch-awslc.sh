@@ -1,35 +1,39 @@
 #!/usr/bin/env bash
 # Fetch the pinned AWS-LC source and print the path of its aws-lc source tree.
 #
-#   deps-awslc/fetch-awslc.sh          AWS-LC (deps-awslc/awslc.env: the aws-lc-sys crate)
-#   deps-awslc/fetch-awslc.sh --fips   AWS-LC-FIPS (deps-awslc/awslc-fips.env: aws-lc-fips-sys)
+#   deps-awslc/fetch-awslc.sh               AWS-LC (deps-awslc/awslc.env: the aws-lc-sys crate)
+#   deps-awslc/fetch-awslc.sh --fips        the default AWS-LC-FIPS module (deps-awslc/awslc-fips.env:
+#                                           the aws-lc-fips-sys crate)
+#   deps-awslc/fetch-awslc.sh --fips=4.2.0  another one (deps-awslc/awslc-fips-<version>.env)
 #
-# Prints e.g. ~/.cache/node-awslc/src/aws-lc-5.12.0. The source comes from a crate of the Rust
-# crate registry, fetched by cargo (a throwaway manifest and CARGO_HOME, so nothing of the
-# user's cargo state is touched but its registry settings). Cargo checks the crate against the
-# registry index; this script checks the .crate file's sha256 and the Cargo.lock checksum
+# Prints e.g. ~/.cache/node-awslc/src/aws-lc-5.12.0 (src/aws-lc-fips-<version> for a FIPS module).
+# The source comes from a crate of the Rust crate registry, fetched by cargo (a throwaway
+# manifest and CARGO_HOME, so nothing of the user's cargo state is touched but its registry
+# settings). Cargo checks the crate against the registry index; this script checks the .crate file's sha256 and the Cargo.lock checksum
 # against the pin, and that the tree's AWSLC_VERSION_NUMBER_STRING is the pinned version, then
 # extracts the crate's aws-lc/ directory (temporary directory + rename: a half-extracted tree
 # is never used).
 #
-# Options:  --fips  --help
+# Options:  --fips[=<version>]  --help
 # Env:      NODE_AWSLC_CACHE  cache dir (default ~/.cache/node-awslc): downloads/, src/
 #           CARGO             cargo to use (default: cargo on PATH, else ~/.cargo/bin/cargo)
 # Needs on the host: cargo, tar, sha256sum.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib/common.sh"
 
-fips=no
+fips=no fips_version=
 for arg in "$@"; do
   case $arg in
-    --fips) fips=yes ;;
+    --fips) fips=yes fips_version= ;;
+    --fips=*) fips=yes fips_version=${arg#--fips=}
+      [ -n "$fips_version" ] || die "--fips= wants an AWS-LC-FIPS version (pinned: $(fips_versions))" ;;
     -h|--help) usage; exit 0 ;;
     *) die_usage "unknown option '$arg'" ;;
   esac
 done
 
 if [ $fips = yes ]; then
-  . "$repo/deps-awslc/awslc-fips.env"
+  load_fips_pins "$fips_version"
   crate=$AWSLC_FIPS_CRATE version=$AWSLC_FIPS_CRATE_VERSION sha256=$AWSLC_FIPS_CRATE_SHA256
   awslc_version=$AWSLC_FIPS_VERSION subdir=$AWSLC_FIPS_SUBDIR
   src_dir=$cache_dir/src/aws-lc-fips-$awslc_version

@@ -3,15 +3,19 @@
 #
 #   scripts/build-node.sh                    -> out/node          (AWS-LC, static)
 #   scripts/build-node.sh --crypto=openssl   -> out/node-openssl  (control: sid's OpenSSL 3.6)
-#   scripts/build-node.sh --fips             -> out/node-fips     (AWS-LC-FIPS module, static)
+#   scripts/build-node.sh --fips             -> out/node-fips     (AWS-LC-FIPS 3.1.0 module, static)
+#   scripts/build-node.sh --fips=4.2.0       -> out/node-fips-4.2.0 (AWS-LC-FIPS 4.2.0 module)
 #
-# Options:  --crypto=awslc|openssl   --fips (implies AWS-LC)   --jobs=N   --help
+# Options:  --crypto=awslc|openssl   --fips[=<version>] (implies AWS-LC)   --jobs=N   --help
+# FIPS module versions: --fips is the default one (deps-awslc/awslc-fips.env), --fips=<version>
+# one of deps-awslc/awslc-fips-<version>.env; each has its own work tree and module build.
 # Env:      NODE_AWSLC_CACHE  cache dir (default ~/.cache/node-awslc): build root, downloads,
 #                             work trees, ccache
 #           NODE_SRC=<dir>    build this Node tree instead of the pinned dfsg tarball
 #           AWSLC_SRC=<dir>   build this AWS-LC tree instead of the pinned aws-lc-sys crate
-#                             (--fips: an AWS-LC-FIPS tree instead of the pinned crate);
-#                             used as it is: deps-awslc/patches are not applied to it
+#                             (--fips[=<version>]: an AWS-LC-FIPS tree instead of that version's
+#                             crate, compiled as its pins say); used as it is:
+#                             deps-awslc/patches are not applied to it
 #           NODE_AWSLC_MIRROR Debian mirror (default: the first one in this machine's apt config)
 #
 # Both binaries come from the same source, the same patches (patches/v22/series) and the
@@ -21,7 +25,7 @@ set -euo pipefail
 . "$repo/scripts/lib/sources.sh"
 . "$repo/deps-awslc/awslc.env"
 crypto=awslc
-fips=no
+fips=no fips_version=
 jobs=$(nproc)
 
 parse_options() {
@@ -30,17 +34,22 @@ parse_options() {
       --crypto=awslc|--crypto=aws-lc) crypto=awslc ;;
       --crypto=openssl) crypto=openssl ;;
       --crypto=*) die "unknown crypto library '${arg#--crypto=}' (use --crypto=awslc or --crypto=openssl)" ;;
-      --fips) fips=yes ;;
+      --fips) fips=yes fips_version= ;;
+      --fips=*) fips=yes fips_version=${arg#--fips=}
+        [ -n "$fips_version" ] || die "--fips= wants an AWS-LC-FIPS version (pinned: $(fips_versions))" ;;
       --jobs=*) jobs=${arg#--jobs=}; [[ $jobs =~ ^[1-9][0-9]*$ ]] || die "--jobs wants a positive number, got '$jobs'" ;;
       -h|--help) usage; exit 0 ;;
       *) die_usage "unknown option '$arg'" ;;
     esac
   done
-  # The variant names the work tree (root/build/node-<variant>) and the binary.
+  # The variant names the work tree (root/build/node-<variant>) and the binary: fips for the
+  # default FIPS module, fips-<version> for another one.
   variant=$crypto
   if [ $fips = yes ]; then
     [ "$crypto" = awslc ] || die "--fips builds on AWS-LC's FIPS module; it cannot be combined with --crypto=$crypto"
+    load_fips_pins "$fips_version"
     variant=fips
+    [ $fips_default = yes ] || variant=fips-$AWSLC_FIPS_VERSION
   fi
 }
 
@@ -140,9 +149,25 @@ patch_awslc_source() {
 fetch_awslc_fips_source() {
   if [ -n "${AWSLC_SRC:-}" ]; then
     awslc_src=$(readlink -f "$AWSLC_SRC")
+    local have
+    have=$(sed -n 's/^#define AWSLC_VERSION_NUMBER_STRING "\(.*\)"/\1/p' "$awslc_src/include/openssl/base.h")
+    [ "$have" = "$AWSLC_FIPS_VERSION" ] \
+      || note "AWSLC_SRC holds AWS-LC '$have', built as the AWS-LC-FIPS $AWSLC_FIPS_VERSION pins say (compiler ${AWSLC_FIPS_CC:-gcc}) into out/node-$variant"
     return
   fi
-  awslc_src=$("$repo/deps-awslc/fetch-awslc.sh" --fips) || die "fetching the pinned AWS-LC-FIPS source failed (see above)"
+  awslc_src=$("$repo/deps-awslc/fetch-awslc.sh" --fips="$AWSLC_FIPS_VERSION") \
+    || die "fetching the pinned AWS-LC-FIPS $AWSLC_FIPS_VERSION source failed (see above)"
+}
+
+# Which FIPS module the tree is compiled against. -MMD leaves the library's headers (laid over
+# /usr/include/openssl) out of ninja's dependencies, so a tree built on one module version must
+# never be reused for another: this goes into the tree's ids.
+fips_module_id() {
+  if [ -n "${AWSLC_SRC:-}" ]; then
+    echo "fips module: AWSLC_SRC $(readlink -f "$AWSLC_SRC")"
+  else
+    echo "fips module: $AWSLC_FIPS_VERSION $AWSLC_FIPS_CRATE $AWSLC_FIPS_CRATE_VERSION $AWSLC_FIPS_CRATE_SHA256"
+  fi
 }
 
 # The overlay: files the series adds whole (patches/v22/files), copied in before the patches.
@@ -159,6 +184,7 @@ series_patches() { grep -v -E '^\s*(#|$)' "$repo/patches/v22/series"; }
 tree_ids() {
   local common
   common=$(echo "$node_src_id"; echo "$AMARO_INTEGRITY"; declare -f restore_dfsg_files)
+  if [ $fips = yes ]; then common+=$'\n'$(fips_module_id); fi
   common+=$'\n'$(overlay_listing)
   build_id=$( { echo "$common"; series_patches | while read -r p; do
                   awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/(test|doc)\//)} keep' "$repo/patches/v22/$p"; done; } \
@@ -258,19 +284,24 @@ seed_ccache() {
 }
 
 # AWS-LC (build-awslc.sh) or its FIPS module (--fips: build-awslc-fips.sh, prefix
-# awslc-fips-<id>) into /build/<name>-<id>, <id> naming the source and the build script.
+# awslc-fips-<version>-<id>, compiled as the version's pins say) into /build/<name>-<id>, <id>
+# naming the source, the build script and (FIPS) the compilers and flags.
 build_awslc() {
-  local name=awslc script=build-awslc.sh what="AWS-LC (static, PIC, Release, asm)" id
+  local name=awslc script=build-awslc.sh what="AWS-LC (static, PIC, Release, asm)" id env=()
   if [ $fips = yes ]; then
-    name=awslc-fips script=build-awslc-fips.sh what="the AWS-LC-FIPS module (static, delocated, integrity hash)"
+    name=awslc-fips-$AWSLC_FIPS_VERSION script=build-awslc-fips.sh
+    what="the AWS-LC-FIPS $AWSLC_FIPS_VERSION module (static, delocated, integrity hash; ${AWSLC_FIPS_CC:-gcc})"
+    env=(env AWSLC_FIPS_CC="${AWSLC_FIPS_CC:-}" AWSLC_FIPS_CXX="${AWSLC_FIPS_CXX:-}"
+         AWSLC_FIPS_CFLAGS="${AWSLC_FIPS_CFLAGS:-}" AWSLC_FIPS_CMAKE_FLAGS="${AWSLC_FIPS_CMAKE_FLAGS:-}")
   fi
-  id=$( (echo "$awslc_src"; cat "$awslc_src/.extracted" 2>/dev/null; declare -f build_awslc; cat "$repo/deps-awslc/$script") | sha256sum | cut -c1-16)
+  id=$( (echo "$awslc_src"; cat "$awslc_src/.extracted" 2>/dev/null; declare -f build_awslc; cat "$repo/deps-awslc/$script"
+         printf '%s\n' "${env[@]}") | sha256sum | cut -c1-16)
   awslc_prefix=/build/$name-$id
   if [ -f "$root$awslc_prefix/.done" ]; then return; fi
   note "building $what into $root$awslc_prefix"
   rm -rf "$root$awslc_prefix"
   cp "$repo/deps-awslc/$script" "$root/build/$script"
-  in_root --bind "$awslc_src" -- /bin/bash "/build/$script" "$awslc_src" "$awslc_prefix" "$jobs" \
+  in_root --bind "$awslc_src" -- "${env[@]}" /bin/bash "/build/$script" "$awslc_src" "$awslc_prefix" "$jobs" \
     2>&1 | ninja_progress "$root$awslc_prefix.progress.log" "building $name" || true
   [ -f "$root$awslc_prefix/lib/libcrypto.a" ] && [ -f "$root$awslc_prefix/lib/libssl.a" ] \
     || die "the $name build failed (see $root$awslc_prefix.log)"
@@ -362,7 +393,7 @@ fetch_node_source
 fetch_amaro
 prepare_node_tree
 seed_ccache
-if [ "$variant" = fips ]; then
+if [ $fips = yes ]; then
   fetch_awslc_fips_source
   build_awslc
 elif [ "$crypto" = awslc ]; then

@@ -5,14 +5,14 @@
 #
 #   scripts/upstream-versions.sh
 #
-# Asks: the crate registry (cargo info) for aws-lc-sys and aws-lc-fips-sys (both lines: the
-# 0.13.x crates are the AWS-LC-FIPS 3.x line), the Debian archive (the build root's apt lists)
-# for nodejs, PyPI (pip index) for the reference binary's wheel.
+# Asks: the crate registry (cargo info) for aws-lc-sys and aws-lc-fips-sys (per pinned FIPS
+# module, the newest crate of its line: 0.13.x is AWS-LC-FIPS 3.x, 0.14.x 4.x; and the newest
+# overall), the Debian archive (the build root's apt lists) for nodejs, PyPI (pip index) for the
+# reference binary's wheel.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
 . "$repo/ci/node.env"
 . "$repo/deps-awslc/awslc.env"
-. "$repo/deps-awslc/awslc-fips.env"
 for arg in "$@"; do
   case $arg in
     -h|--help) usage; exit 0 ;;
@@ -47,10 +47,18 @@ pypi_newest() { # <package>
   echo "${v:-unknown}"
 }
 
-row() { printf '%-22s %-34s %-20s %s\n' "$@"; }
+row() { printf '%-28s %-34s %-20s %s\n' "$@"; }
 row "what" "pinned" "newest listed" "where"
 row "AWS-LC" "$AWSLC_VERSION (aws-lc-sys $AWSLC_CRATE_VERSION)" "$(crate_newest "$AWSLC_CRATE")" "crate registry (aws-lc-sys)"
-row "AWS-LC-FIPS" "$AWSLC_FIPS_VERSION ($AWSLC_FIPS_CRATE $AWSLC_FIPS_CRATE_VERSION)" "$(crate_newest "$AWSLC_FIPS_CRATE")" "crate registry (aws-lc-fips-sys)"
-row "AWS-LC-FIPS 3.x line" "-" "$(crate_newest "$AWSLC_FIPS_CRATE" '0.13')" "crate registry (aws-lc-fips-sys 0.13.x)"
+# Each pinned FIPS module (the default first) against the newest crate of its line.
+for pins in "$repo/deps-awslc/awslc-fips.env" "$repo"/deps-awslc/awslc-fips-*.env; do
+  [ -f "$pins" ] || continue
+  load_fips_pins "$(sed -n 's/^AWSLC_FIPS_VERSION=//p' "$pins")"
+  line=${AWSLC_FIPS_CRATE_VERSION%.*}
+  label="AWS-LC-FIPS $AWSLC_FIPS_VERSION"
+  [ $fips_default = no ] || label+=" (default)"
+  row "$label" "$AWSLC_FIPS_VERSION ($AWSLC_FIPS_CRATE $AWSLC_FIPS_CRATE_VERSION)" "$(crate_newest "$AWSLC_FIPS_CRATE" "$line")" "crate registry ($AWSLC_FIPS_CRATE $line.x)"
+done
+row "AWS-LC-FIPS, any line" "-" "$(crate_newest "$AWSLC_FIPS_CRATE")" "crate registry ($AWSLC_FIPS_CRATE)"
 row "Node.js" "$NODE_VERSION (${NODE_ORIG_FILE%.orig.tar.xz})" "$(debian_newest nodejs)" "Debian archive (source nodejs)"
 row "reference node" "$REFERENCE_NODE_VERSION" "$(pypi_newest "$REFERENCE_NODE_WHEEL")" "PyPI ($REFERENCE_NODE_WHEEL)"

@@ -6,7 +6,8 @@
 # Sets     repo (the checkout), cache_dir ($NODE_AWSLC_CACHE, default ~/.cache/node-awslc),
 #          root (the Debian sid build root), downloads, prog (the script's file name).
 # Defines  die (one line on stderr, exit 1), note, usage (the script's header comment),
-#          sha256_of, in_root, find_debian_mirror, progress (one updating line on a terminal).
+#          sha256_of, in_root, find_debian_mirror, progress (one updating line on a terminal),
+#          load_fips_pins / fips_versions (the pinned AWS-LC-FIPS module versions).
 # Exit codes of every script: 0 done, 1 a failure `die` explains, 2 bad usage (die_usage).
 
 prog=$(basename "$0")
@@ -24,6 +25,35 @@ usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' 
 
 sha256_of() { sha256sum <"$1" | cut -d' ' -f1; }
 in_root() { "$repo/scripts/in-root.sh" "$@"; }
+
+# The pins of an AWS-LC-FIPS module (the AWSLC_FIPS_* variables): with no version or the default
+# module's, deps-awslc/awslc-fips.env; otherwise deps-awslc/awslc-fips-<version>.env, an
+# alternative. Sets also fips_pins (the file) and fips_default (yes|no).
+load_fips_pins() { # [<version>]
+  local want=${1:-} default
+  default=$(sed -n 's/^AWSLC_FIPS_VERSION=//p' "$repo/deps-awslc/awslc-fips.env")
+  if [ -z "$want" ] || [ "$want" = "$default" ]; then
+    fips_pins=$repo/deps-awslc/awslc-fips.env fips_default=yes
+  else
+    [[ $want =~ ^[0-9]+(\.[0-9]+)*$ ]] || die "'$want' is not an AWS-LC-FIPS version (e.g. $default)"
+    fips_pins=$repo/deps-awslc/awslc-fips-$want.env fips_default=no
+    [ -f "$fips_pins" ] || die "no pins for AWS-LC-FIPS $want (deps-awslc/awslc-fips-$want.env); pinned: $(fips_versions)"
+  fi
+  unset AWSLC_FIPS_CRATE AWSLC_FIPS_CRATE_VERSION AWSLC_FIPS_CRATE_SHA256 AWSLC_FIPS_VERSION \
+    AWSLC_FIPS_SUBDIR AWSLC_FIPS_CC AWSLC_FIPS_CXX AWSLC_FIPS_CFLAGS
+  . "$fips_pins"
+  [ "${AWSLC_FIPS_VERSION:-}" = "${want:-$default}" ] \
+    || die "$fips_pins pins AWSLC_FIPS_VERSION=${AWSLC_FIPS_VERSION:-}, not ${want:-$default}"
+}
+# The pinned AWS-LC-FIPS versions, the default first.
+fips_versions() {
+  local f list
+  list="$(sed -n 's/^AWSLC_FIPS_VERSION=//p' "$repo/deps-awslc/awslc-fips.env") (default)"
+  for f in "$repo"/deps-awslc/awslc-fips-*.env; do
+    [ -f "$f" ] && list+=", $(sed -n 's/^AWSLC_FIPS_VERSION=//p' "$f")"
+  done
+  echo "$list"
+}
 
 # One status line that rewrites itself on a terminal (a plain line per call otherwise, so
 # logs stay readable): progress "[12/40] building x".

@@ -29,9 +29,10 @@ function tlsTxSw(): number {
   return Number(line?.trim().split(/\s+/)[1]);
 }
 
-// A TLS 1.3 connection with { ktls: true } at both ends; 1 MiB from client to server.
-async function transfer() {
-  const server = tls.createServer({ key, cert, ktls: true });
+// A connection (TLS 1.3 unless told) with { ktls: true } at both ends; 1 MiB from client
+// to server.
+async function transfer(maxVersion: tls.SecureVersion = 'TLSv1.3') {
+  const server = tls.createServer({ key, cert, ktls: true, maxVersion });
   const received = new Promise<{ bytes: number; ktls: unknown }>((resolve) => {
     server.on('secureConnection', (socket) => {
       let bytes = 0;
@@ -79,13 +80,34 @@ if (!optedIn) {
     assert.strictEqual(r.stdout.trim(), 'true');
   });
 } else {
-  test('with --tls-ktls-outside-fips-boundary, both directions go to the kernel', async () => {
+  test('with --tls-ktls-outside-fips-boundary, both directions go to the kernel (TLS 1.2)', async () => {
     assert.strictEqual(tls.ktlsAvailable(), true);
     const before = tlsTxSw();
-    const { clientKtls, bytes, ktls } = await transfer();
+    const { clientKtls, bytes, ktls } = await transfer('TLSv1.2');
     assert.strictEqual(bytes, 1 << 20);
     assert.deepStrictEqual(clientKtls, { tx: true, rx: true, reason: null });
     assert.deepStrictEqual(ktls, { tx: true, rx: true, reason: null });
     assert.ok(tlsTxSw() - before >= 2, 'TlsTxSw rose by both ends');
+  });
+
+  // TLS 1.3 needs the traffic secrets from the library: AWS-LC-FIPS 4.x exports them,
+  // 3.x does not (the connection then stays in userspace and says so).
+  const hasTls13Secrets = Number(process.versions.awslc.split('.')[0]) >= 4;
+  test(`with the opt-in, TLS 1.3 ${hasTls13Secrets ? 'goes to the kernel' : 'stays in userspace with the reason'}`, async () => {
+    const before = tlsTxSw();
+    const { clientKtls, bytes, ktls } = await transfer('TLSv1.3');
+    assert.strictEqual(bytes, 1 << 20);
+    if (hasTls13Secrets) {
+      assert.deepStrictEqual(clientKtls, { tx: true, rx: true, reason: null });
+      assert.deepStrictEqual(ktls, { tx: true, rx: true, reason: null });
+      assert.ok(tlsTxSw() - before >= 2, 'TlsTxSw rose by both ends');
+    } else {
+      for (const state of [clientKtls, ktls] as { tx: boolean; rx: boolean; reason: string }[]) {
+        assert.strictEqual(state.tx, false);
+        assert.strictEqual(state.rx, false);
+        assert.match(state.reason, /TLSv1\.3 is not supported by kTLS with this TLS library/);
+      }
+      assert.strictEqual(tlsTxSw() - before, 0);
+    }
   });
 }
