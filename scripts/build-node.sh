@@ -170,6 +170,20 @@ fips_module_id() {
   fi
 }
 
+# The same for out/node's AWS-LC: the pinned source and what our AWS-LC patches change in its
+# public headers (a patch that adds a function or a feature macro to include/ must recompile
+# Node's crypto files against it).
+awslc_headers_id() {
+  if [ -n "${AWSLC_SRC:-}" ]; then
+    echo "awslc: AWSLC_SRC $(readlink -f "$AWSLC_SRC")"
+    return
+  fi
+  echo "awslc: $AWSLC_VERSION $(sha256_of "$repo/deps-awslc/awslc.env")"
+  grep -v -E '^[[:space:]]*(#|$)' "$repo/deps-awslc/patches/series" | while read -r p; do
+    awk '/^diff /{keep = ($0 ~ / [ab]\/include\//)} keep' "$repo/deps-awslc/patches/$p"
+  done
+}
+
 # The overlay: files the series adds whole (patches/v22/files), copied in before the patches.
 overlay_listing() {
   [ -d "$repo/patches/v22/files" ] || return 0
@@ -184,7 +198,8 @@ series_patches() { grep -v -E '^\s*(#|$)' "$repo/patches/v22/series"; }
 tree_ids() {
   local common
   common=$(echo "$node_src_id"; echo "$AMARO_INTEGRITY"; declare -f restore_dfsg_files)
-  if [ $fips = yes ]; then common+=$'\n'$(fips_module_id); fi
+  if [ $fips = yes ]; then common+=$'\n'$(fips_module_id)
+  elif [ "$crypto" = awslc ]; then common+=$'\n'$(awslc_headers_id); fi
   common+=$'\n'$(overlay_listing)
   build_id=$( { echo "$common"; series_patches | while read -r p; do
                   awk '/^diff |^--- /{keep = ($0 !~ / [ab]\/(test|doc)\//)} keep' "$repo/patches/v22/$p"; done; } \
