@@ -37,7 +37,7 @@ declare global {
             readonly awslc?: string;
             /**
              * The FIPS module's version as the module reports it (`awslc_version_string()`,
-             * e.g. `'AWS-LC FIPS 4.2.0'` gives `'4.2.0'`); only present on a build on the
+             * e.g. `'AWS-LC FIPS 3.1.0'` gives `'3.1.0'`); only present on a build on the
              * AWS-LC-FIPS module. Not a validation claim: which module versions hold a
              * FIPS 140-3 certificate is for the certificate to say.
              * @since node-awslc (Node.js v22.22.2)
