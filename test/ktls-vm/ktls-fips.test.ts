@@ -5,29 +5,16 @@
 //
 //   node-fips test/ktls-vm/ktls-fips.test.ts                 (node:test, TAP-like output)
 import assert from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { getFips } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import tls from 'node:tls';
+import { selfSignedP256, tlsStat } from './common.ts';
 
 const optedIn = process.execArgv.includes('--tls-ktls-outside-fips-boundary');
-const dir = mkdtempSync(join(tmpdir(), 'ktls-fips-'));
-const keyFile = join(dir, 'key.pem');
-const certFile = join(dir, 'cert.pem');
-execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256',
-                         '-nodes', '-subj', '/CN=localhost', '-days', '1',
-                         '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
-const key = readFileSync(keyFile);
-const cert = readFileSync(certFile);
-
-function tlsTxSw(): number {
-  const line = readFileSync('/proc/net/tls_stat', 'latin1').split('\n').find((l) => l.startsWith('TlsTxSw'));
-  return Number(line?.trim().split(/\s+/)[1]);
-}
+const { key, cert } = selfSignedP256('ktls-fips-');
+const tlsTxSw = () => tlsStat().TlsTxSw;
 
 // A connection (TLS 1.3 unless told) with { ktls: true } at both ends; 1 MiB from client
 // to server.

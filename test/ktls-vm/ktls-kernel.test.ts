@@ -6,34 +6,16 @@
 //
 // KTLS_BULK_MIB (default 64) sets the bulk transfer size per direction.
 import assert from 'node:assert';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { once } from 'node:events';
 import { after, test } from 'node:test';
 import tls from 'node:tls';
+import { selfSignedP256, tlsStat } from './common.ts';
 
 const bulkMiB = Number(process.env.KTLS_BULK_MIB ?? 64);
-const dir = mkdtempSync(join(tmpdir(), 'ktls-'));
-const keyFile = join(dir, 'key.pem');
-const certFile = join(dir, 'cert.pem');
-execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256',
-                         '-nodes', '-subj', '/CN=localhost', '-days', '1',
-                         '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
-const key = readFileSync(keyFile);
-const cert = readFileSync(certFile);
-
-function tlsStat(): Record<string, number> {
-  const stat: Record<string, number> = {};
-  for (const line of readFileSync('/proc/net/tls_stat', 'latin1').split('\n')) {
-    const [name, value] = line.trim().split(/\s+/);
-    if (name) stat[name] = Number(value);
-  }
-  return stat;
-}
+const { key, cert } = selfSignedP256('ktls-');
 
 // Whatever a failed test leaves running (servers, openssl children) must not keep the
 // process alive.
