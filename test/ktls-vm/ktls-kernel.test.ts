@@ -15,7 +15,7 @@ import tls from 'node:tls';
 import { selfSignedP256, tlsStat } from './common.ts';
 
 const bulkMiB = Number(process.env.KTLS_BULK_MIB ?? 64);
-const { key, cert } = selfSignedP256('ktls-');
+const { keyFile, certFile, key, cert } = selfSignedP256('ktls-');
 
 // Whatever a failed test leaves running (servers, openssl children) must not keep the
 // process alive.
