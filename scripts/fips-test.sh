@@ -32,8 +32,7 @@ else
 fi
 sed 's/^/  /' "$out.integrity"
 
-(cd "$tree" && "$repo/scripts/in-root.sh" --pid-ns --bind "$tree" -- \
-   python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$out.raw" 2>"$out.stderr" || true
+run_test_py "$tree" "$out.raw" "fips: Node's suite" "${tests[@]}"
 
 # Renumber after the integrity check and name every test fips/<suite/name>.
 {

@@ -55,9 +55,7 @@ if [ $run = yes ]; then
     "$repo/scripts/test-set.sh" "$tree" >/dev/null   # copies our tests into test/parallel
     note "running test/parallel, test/sequential and test/wpt on $crypto (tools/test.py -j$(nproc); about an hour on 2 cores)"
     start=$SECONDS
-    (cd "$tree" && in_root --pid-ns --bind "$tree" -- \
-       python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 parallel sequential wpt) \
-      >"$tree/$tap_name" 2>"$tree/$tap_name.stderr" || true
+    run_test_py "$tree" "$tree/$tap_name" "$crypto: parallel, sequential, wpt" parallel sequential wpt
     echo "$((SECONDS - start))" >"$tree/$tap_name.seconds"
     echo "$command_line" >"$tree/$tap_name.command"
     note "$crypto: $(grep -c '^ok ' "$tree/$tap_name" || true) ok, $(grep -c '^not ok ' "$tree/$tap_name" || true) not ok ($((SECONDS - start)) s)"

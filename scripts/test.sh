@@ -76,8 +76,7 @@ mapfile -t tests < <("$repo/scripts/test-set.sh" "$tree")
 stage "Node's suite: ${#tests[@]} test files on $crypto with tools/test.py -j$(nproc)"
 tap=$results/suite.tap
 t0=$SECONDS
-(cd "$tree" && "$repo/scripts/in-root.sh" --pid-ns --bind "$tree" -- \
-   python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "${tests[@]}") >"$tap" 2>"$tap.stderr" || true
+run_test_py "$tree" "$tap" "$crypto: Node's suite" "${tests[@]}"
 note "tools/test.py took $((SECONDS - t0)) s"
 cp "$tap" "$tree/.node-awslc-results.tap"   # what scripts/parity.sh reads
 taps+=("$tap")

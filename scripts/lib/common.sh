@@ -7,6 +7,7 @@
 #          root (the Debian sid build root), downloads, prog (the script's file name).
 # Defines  die (one line on stderr, exit 1), note, usage (the script's header comment),
 #          sha256_of, in_root, find_debian_mirror, progress (one updating line on a terminal),
+#          ninja_progress / run_test_py (a build or a tools/test.py run with a counting line),
 #          load_fips_pins / fips_versions (the pinned AWS-LC-FIPS module versions).
 # Exit codes of every script: 0 done, 1 a failure `die` explains, 2 bad usage (die_usage).
 
@@ -90,7 +91,7 @@ find_debian_mirror() {
 # hits and the last ones (V8's snapshot, the links) take most of the time. Without one it
 # uses the rate of the last minute or so.
 ninja_progress() { # <log> <label> [profile]
-  local log=$1 label=$2 profile=${3:-} line n total pct eta fd left
+  local log=$1 label=$2 profile=${3:-} line n total pct fd left
   local last_pct=-1 last_print=$SECONDS start=$SECONDS
   local t_a=$SECONDS n_a=0 t_b=$SECONDS n_b=0   # two rate samples, ~30 s apart
   local -a shape=()
@@ -115,13 +116,56 @@ ninja_progress() { # <log> <label> [profile]
     elif [ "$n" -gt "$n_a" ] && [ $((SECONDS - t_a)) -gt 0 ]; then
       left=$(( (SECONDS - t_a) * (total - n) / (n - n_a) ))
     fi
-    if [ -n "$left" ]; then eta="~$((left / 60)) min $((left % 60)) s left"; else eta="estimating"; fi
-    if [ -t 2 ]; then
-      printf '\r\033[K%s: %s [%d/%d] %d%%, %s' "$prog" "$label" "$n" "$total" "$pct" "$eta" >&2
-    elif [ $((pct / 10)) -gt $((last_pct / 10)) ] || [ $((SECONDS - last_print)) -ge 60 ]; then
-      echo "$prog: $label [$n/$total] $pct%, $eta" >&2
-      last_pct=$pct last_print=$SECONDS
-    fi
+    count_line "$label [$n/$total] $pct%" "$pct" "$left"
+  done
+  exec {fd}>&-
+  if [ -t 2 ]; then printf '\n' >&2; fi
+}
+
+# The counting line of ninja_progress and tap_progress: TEXT plus the estimate of LEFT
+# seconds ("" while estimating); on a terminal every call rewrites it, in a log a line is
+# printed when PCT reaches the next 10% or a minute has passed. Uses the caller's locals
+# last_pct and last_print.
+count_line() { # <text> <pct> <left seconds or "">
+  local text=$1 pct=$2 left=$3 eta=estimating
+  [ -z "$left" ] || eta="~$((left / 60)) min $((left % 60)) s left"
+  if [ -t 2 ]; then
+    printf '\r\033[K%s: %s, %s' "$prog" "$text" "$eta" >&2
+  elif [ $((pct / 10)) -gt $((last_pct / 10)) ] || [ $((SECONDS - last_print)) -ge 60 ]; then
+    echo "$prog: $text, $eta" >&2
+    last_pct=$pct last_print=$SECONDS
+  fi
+}
+
+# Node's tools/test.py in a work tree, its TAP written to a file while one line counts the
+# results against the plan: "<label> [n/N] 40%, k not ok, ~m min s left" (not ok is not
+# yet a problem: the caller compares the TAP with the expectations).
+run_test_py() { # <tree> <tap> <label> <test.py arguments: suites or files>
+  local tree=$1 tap=$2 label=$3
+  shift 3
+  (cd "$tree" && in_root --pid-ns --bind "$tree" -- env PYTHONUNBUFFERED=1 \
+     python3 tools/test.py -j"$(nproc)" -p tap --logfile=/dev/null --timeout=240 "$@") \
+    2>"$tap.stderr" | tap_progress "$tap" "$label" || true
+}
+
+tap_progress() { # <tap> <label>
+  local tap=$1 label=$2 line fd n=0 not_ok=0 total=0 pct left
+  local last_pct=-1 last_print=$SECONDS start=$SECONDS
+  exec {fd}>"$tap"
+  while IFS= read -r line; do
+    printf '%s\n' "$line" >&$fd
+    case $line in
+      1..*) total=${line#1..}; continue ;;
+      'not ok '*) not_ok=$((not_ok + 1)) ;;
+      'ok '*) ;;
+      *) continue ;;
+    esac
+    n=$((n + 1))
+    [ "$total" -gt 0 ] || continue
+    pct=$((100 * n / total))
+    left=
+    [ $((SECONDS - start)) -lt 20 ] || left=$(( (SECONDS - start) * (total - n) / n ))
+    count_line "$label [$n/$total] $pct%, $not_ok not ok" "$pct" "$left"
   done
   exec {fd}>&-
   if [ -t 2 ]; then printf '\n' >&2; fi
