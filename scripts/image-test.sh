@@ -48,21 +48,6 @@ ensure_podman() {
   podman info >/dev/null 2>&1 || die "podman does not work here (podman info failed; see CONTAINERS_CONF=$CONTAINERS_CONF podman info)"
 }
 
-# spdx-tools from PyPI, pinned, in a virtualenv in the cache.
-ensure_spdx_tools() {
-  local venv=$cache_dir/spdx-tools-$SPDX_TOOLS_VERSION
-  if [ ! -x "$venv/bin/pyspdxtools" ]; then
-    note "installing spdx-tools $SPDX_TOOLS_VERSION from PyPI into $venv"
-    rm -rf "$venv"
-    python3 -m venv "$venv.tmp" >/dev/null && "$venv.tmp/bin/pip" install -q "spdx-tools==$SPDX_TOOLS_VERSION" >/dev/null 2>&1 \
-      || { rm -rf "$venv.tmp"; die "pip could not install spdx-tools==$SPDX_TOOLS_VERSION"; }
-    # The venv's scripts name their interpreter by path: fix them up after the rename.
-    mv "$venv.tmp" "$venv"
-    sed -i "1s|$venv.tmp|$venv|" "$venv"/bin/*
-  fi
-  pyspdxtools=$venv/bin/pyspdxtools
-}
-
 n=0
 : >"$tap"
 result() { # <ok|not ok> <name> [detail file]
@@ -175,7 +160,8 @@ PY
 }
 
 ensure_podman
-ensure_spdx_tools
+fetch_pypi_tool spdx-tools "$SPDX_TOOLS_VERSION"
+pyspdxtools=$pypi_tool_venv/bin/pyspdxtools
 prepare_work
 mkdir -p "$work/logs"
 declare -A addon_built

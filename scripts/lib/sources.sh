@@ -5,6 +5,7 @@
 #   fetch_awslc_source    -> $awslc_src (the pinned AWS-LC tree from its crate, read-only)
 #   fetch_amaro           -> $amaro_tgz (npm pack, integrity checked)
 #   fetch_npm_package     -> $npm_package_tgz (any pinned npm package)
+#   fetch_pypi_tool       -> $pypi_tool_venv (a pinned PyPI package in a virtualenv)
 . "$repo/ci/node.env"
 
 download_verified() { # <pool path> <file name> <sha256>
@@ -75,4 +76,24 @@ fetch_reference_node() {
   chmod 755 "$dir.tmp/bin/node"
   echo "$REFERENCE_NODE_WHEEL_SHA256" >"$dir.tmp/.wheel-sha256"
   mv "$dir.tmp" "$dir"
+}
+
+# A PyPI package (pinned by version) with its dependencies, installed once into a
+# virtualenv in the cache; a failed install leaves nothing behind. Sets pypi_tool_venv.
+fetch_pypi_tool() { # <package> <version>
+  local venv=$cache_dir/pypi/$1-$2
+  pypi_tool_venv=$venv
+  [ -f "$venv/.installed" ] && return
+  note "installing $1 $2 from PyPI into $venv"
+  rm -rf "$venv" "$venv.tmp"
+  mkdir -p "$cache_dir/pypi"
+  python3 -m venv "$venv.tmp" >/dev/null 2>&1 \
+    || die "python3 -m venv failed (install python3-venv on the host)"
+  "$venv.tmp/bin/pip" install -q "$1==$2" >"$venv.tmp/pip.log" 2>&1 \
+    || { mv "$venv.tmp/pip.log" "$cache_dir/pypi/$1-$2.pip.log"; rm -rf "$venv.tmp"
+         die "pip could not install $1==$2 (see $cache_dir/pypi/$1-$2.pip.log)"; }
+  # The venv's scripts name their interpreter by path: fix them up after the rename.
+  mv "$venv.tmp" "$venv"
+  sed -i "1s|$venv.tmp|$venv|" "$venv"/bin/*
+  touch "$venv/.installed"
 }
