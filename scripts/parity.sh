@@ -8,7 +8,7 @@
 #                                  suites (ours included) -> reports/parity-all.md: every
 #                                  file's result on each binary, the differences and the
 #                                  failures with their causes, the date and the command.
-#                                  Not run by CI (about an hour per binary on 2 cores).
+#                                  Not run by CI (about 25 min per binary on 2 cores).
 #   --no-build     test the work trees as they are (default: scripts/build-node.sh first)
 #   --report-only  (with --all) rewrite reports/parity-all.md from the last --all run
 #
@@ -53,7 +53,7 @@ if [ $run = yes ]; then
     tree=$root/build/node-$crypto
     [ -x "$tree/out/Release/node" ] || die "no built tree at $tree; run scripts/build-node.sh --crypto=$crypto"
     "$repo/scripts/test-set.sh" "$tree" >/dev/null   # copies our tests into test/parallel
-    note "running test/parallel, test/sequential and test/wpt on $crypto (tools/test.py -j$(nproc); about an hour on 2 cores)"
+    note "running test/parallel, test/sequential and test/wpt on $crypto (tools/test.py -j$(nproc); about 25 min on 2 cores)"
     start=$SECONDS
     run_test_py "$tree" "$tree/$tap_name" "$crypto: parallel, sequential, wpt" parallel sequential wpt
     echo "$((SECONDS - start))" >"$tree/$tap_name.seconds"
@@ -68,7 +68,7 @@ done
 node=$repo/out/node
 [ -x "$node" ] || node=$root/build/node-awslc/out/Release/node
 mkdir -p "$repo/reports"
-expectations=("$repo/ci/expectations-awslc.txt" "$repo/ci/expectations-openssl.txt")
+expectations=("$repo/ci/expectations-awslc.txt" "$repo/ci/expectations-openssl.txt" "$repo/ci/expectations-parity-all.txt")
 
 # The report (plain JavaScript on stdin: this script owns it, ci/ holds the CI's tools).
 in_root --bind "$repo" --bind "$root/build" -- "$node" - \
@@ -97,7 +97,10 @@ function readTap(path) {
     if (m) {
       const outcome = m[1] === 'not ok' ? 'fail' : m[3] === 'skip' ? 'skip' : 'pass';
       current = { outcome, why: outcome === 'skip' ? m[4] : '', output: [], ms: 0 };
-      results.set(m[2], current);
+      // A .js and an .mjs file of the same name both report the name without extension.
+      let name = m[2];
+      for (let i = 2; results.has(name); i++) name = `${m[2]} (${i})`;
+      results.set(name, current);
       inStack = false;
       continue;
     }

@@ -113,7 +113,7 @@ causes = [
     ('awslc fips', 'TLS 1.2 suites', r'ARIA', 'AWS-LC has no ARIA suites (OpenSSL\'s HIGH, which ends Node\'s default cipher list, has the ARIA-GCM ones)'),
     ('awslc fips', 'TLS 1.2 suites', r'_CCM$', 'AWS-LC has no AES-CCM TLS suites (in OpenSSL\'s HIGH)'),
     ('awslc fips', 'TLS 1.2 suites', r'ECDHE_ECDSA_WITH_AES_(128_CBC_SHA256|256_CBC_SHA384)$',
-     'AWS-LC has the CBC suites with SHA-256/384 HMAC for ECDHE-RSA only, not ECDHE-ECDSA (0xC023, 0xC024; in OpenSSL\'s HIGH); a peer offering only these would need them'),
+     'AWS-LC has the CBC suites with SHA-256/384 HMAC for ECDHE-RSA only, not for ECDHE-ECDSA (0xC023, 0xC024; in OpenSSL\'s HIGH); not added: legacy CBC suites that Mozilla\'s intermediate profile rejects'),
     ('fips', 'TLS 1.2 suites', r'CHACHA20', 'FIPS: ChaCha20-Poly1305 is not approved'),
     ('fips', 'TLS 1.2 suites', r'^TLS_RSA_WITH_AES_256_CBC_SHA256$',
      'AES256-SHA256 comes from deps-awslc patch ssl-aes256-sha256-suite, which the FIPS module\'s libssl (built as validated) does not get'),
