@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # What a TLS scanner sees: sslyze (from PyPI, pinned in ci/security-scan.env) against
-# https.createServer({ key, cert }) -- Node's defaults, nothing else set -- on four
+# tls.createServer({ key, cert }) -- Node's defaults, nothing else set; the tlsfuzzer stage's
+# test/tlsfuzzer/server.js -- on four
 # binaries: the official Node 22 binary (OpenSSL 3.5), the OpenSSL control
 # (out/node-openssl), out/node (AWS-LC) and out/node-fips (AWS-LC-FIPS); one server with an
 # RSA 2048 key and one with an ECDSA P-256 key each (Node's test fixtures agent1, ec10).
 # sslyze's client is OpenSSL 1.1.1 (nassl), which has no post-quantum groups: those are
 # probed with the build root's `openssl s_client -groups`. Writes reports/security.md,
 # every check side by side and each difference from the official binary with its cause.
-# Not in CI (about two minutes).
+# Not in CI (about 15 s).
 #
 #   scripts/tls-scan.sh
 set -euo pipefail
@@ -30,34 +31,19 @@ fetch_pypi_tool sslyze "$SSLYZE_VERSION"
 
 work=$(mktemp -d)
 server_pid=
-# SIGKILL: in-root.sh's unshare ignores SIGTERM; killed, it takes its PID namespace along.
-stop_server() {
-  if [ -n "$server_pid" ]; then kill -KILL "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  server_pid=
-}
 cleanup() { stop_server; rm -rf "$work"; }
 trap cleanup EXIT
 for f in agent1-key agent1-cert ec10-key ec10-cert; do cp "$fixtures/$f.pem" "$work/"; done
-cat >"$work/server.js" <<'EOF'
-'use strict';
-// Node's defaults with only a key and a certificate; prints the port it listens on.
-const https = require('node:https');
-const { readFileSync } = require('node:fs');
-const [key, cert] = process.argv.slice(2).map((f) => readFileSync(f));
-const server = https.createServer({ key, cert }, (req, res) => res.end('ok\n'));
-server.listen(0, '127.0.0.1', () => console.log(server.address().port));
-EOF
 
 # The binaries; server_command sets cmd to one's command line (the built ones run inside
-# the build root, whose libraries they link).
+# the build root, whose libraries they link, through node.sh, which execs down to node).
 binaries=(official control awslc fips)
 server_command() { # <binary>
-  local in_root=("$repo/scripts/in-root.sh" --pid-ns --bind "$repo" --bind "$work" --)
   case $1 in
     official) cmd=("$reference_node") ;;
-    control) cmd=("${in_root[@]}" "$repo/out/node-openssl") ;;
-    awslc) cmd=("${in_root[@]}" "$repo/out/node") ;;
-    fips) cmd=("${in_root[@]}" "$repo/out/node-fips") ;;
+    control) cmd=(env NODE_BIN=out/node-openssl "$repo/scripts/node.sh") ;;
+    awslc) cmd=(env NODE_BIN=out/node "$repo/scripts/node.sh") ;;
+    fips) cmd=(env NODE_BIN=out/node-fips "$repo/scripts/node.sh") ;;
   esac
 }
 pq_groups=(X25519MLKEM768 SecP256r1MLKEM768 SecP384r1MLKEM1024)
@@ -72,11 +58,8 @@ for bin in "${binaries[@]}"; do
     n=$((n + 1))
     out=$work/$bin-$keytype
     server_command "$bin"
-    "${cmd[@]}" "$work/server.js" "$work/$key-key.pem" "$work/$key-cert.pem" >"$out.port" 2>"$out.server-log" &
-    server_pid=$!
-    for _ in $(seq 100); do [ -s "$out.port" ] || [ ! -d "/proc/$server_pid" ] && break; sleep 0.1; done
-    port=$(head -n 1 "$out.port")
-    [[ $port =~ ^[0-9]+$ ]] || die "the $bin server did not start: $(tail -n 3 "$out.server-log" | tr '\n' ' ')"
+    start_server "$bin" "$out.server" env -C "$work" "${cmd[@]}" "$repo/test/tlsfuzzer/server.js" \
+      --key="$key-key.pem" --cert="$key-cert.pem"
     # sslyze exits 1 when the server is not compliant with the profile (the test certificate
     # is not): its JSON says whether the scan itself worked.
     "$pypi_tool_venv/bin/sslyze" --json_out "$out.json" "${sslyze_checks[@]}" "127.0.0.1:$port" >"$out.txt" 2>&1 || true
@@ -210,11 +193,11 @@ def explain(binary, row, items, official_items):
     return found, unexplained
 
 lines = [
-    '# What a TLS scanner sees: Node\'s default https server on four binaries',
+    '# What a TLS scanner sees: Node\'s default TLS server on four binaries',
     '',
     f'Written by `scripts/tls-scan.sh` on {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC: sslyze '
     f'{sslyze_version} (all its checks and Mozilla\'s intermediate profile) against '
-    '`https.createServer({ key, cert })` with nothing else set, and `openssl s_client -tls1_3 -groups` '
+    '`tls.createServer({ key, cert })` with nothing else set (test/tlsfuzzer/server.js), and `openssl s_client -tls1_3 -groups` '
     '(OpenSSL 3.6 of the build root) for the post-quantum groups, which sslyze\'s OpenSSL 1.1.1 '
     'client cannot offer. A **bold** cell differs from the official binary; below each table every '
     'differing item (+ only on that binary, - only on the official one) with its cause. Not part of CI.',

@@ -137,10 +137,7 @@ work=$cache_dir/tlsfuzzer
 mkdir -p "$work"
 tmp=$(mktemp -d)
 server_pid=
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
+cleanup() { stop_server; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 # --- tlsfuzzer: the pinned tarball, checked and unpacked once ---------------------------------
@@ -452,31 +449,15 @@ wait_for_binary() { # <path>: the binaries are replaced by an atomic rename; all
   die "$1 does not exist; build it with scripts/build-node.sh$([ "$1" = out/node ] || echo ' --crypto=openssl')"
 }
 
-start_server() { # <binary label>: sets server_pid, port
-  local b=$1 i
+server_of() { # <binary label>: start_server with that binary (sets server_pid, port)
+  local b=$1
   wait_for_binary "${bin_path[$b]}"
   # node.sh execs down to the node process itself, so $! is the server's pid.
-  (cd "$fixtures" && NODE_BIN=${bin_path[$b]} exec "$repo/scripts/node.sh" "$repo/test/tlsfuzzer/server.js" \
-     --key=rsa.key --cert=rsa.pem) >"$tmp/server-$b.out" 2>"$tmp/server-$b.err" &
-  server_pid=$!
-  port=
-  for ((i = 0; i < 300; i++)); do
-    port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$tmp/server-$b.out")
-    [ -z "$port" ] || return 0
-    kill -0 "$server_pid" 2>/dev/null \
-      || die "the ${bin_name[$b]} server exited at start: $(tail -3 "$tmp/server-$b.err" | tr '\n' ' ')"
-    sleep 0.1
-  done
-  die "the ${bin_name[$b]} server did not listen within 30 s"
+  start_server "${bin_name[$b]}" "$tmp/server-$b.out" \
+    env -C "$fixtures" NODE_BIN="${bin_path[$b]}" "$repo/scripts/node.sh" "$repo/test/tlsfuzzer/server.js" \
+      --key=rsa.key --cert=rsa.pem
 }
 
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=
-  fi
-}
 
 # Python's random seeded: the scripts sample (-n) and order their cases with it.
 seeded='import random, runpy, sys; random.seed(18); sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name="__main__")'
@@ -484,7 +465,7 @@ printf '%s\n' "${selected[@]}" >"$tmp/order"
 versions=()
 for b in "${binaries[@]}"; do
   mkdir -p "$tmp/$b"
-  start_server "$b"
+  server_of "$b"
   versions+=("$b=$(sed -n 's/^tlsfuzzer target: //p' "$tmp/server-$b.out" 2>/dev/null || true)")
   n=0
   for entry in "${selected[@]}"; do
@@ -504,9 +485,9 @@ for b in "${binaries[@]}"; do
     died=0
     if ! kill -0 "$server_pid" 2>/dev/null; then
       died=1
-      note "the ${bin_name[$b]} server died during $name: $(tail -3 "$tmp/server-$b.err" | tr '\n' ' ')"
+      note "the ${bin_name[$b]} server died during $name: $(tail -3 "$tmp/server-$b.out.err" | tr '\n' ' ')"
       wait "$server_pid" 2>/dev/null || true
-      start_server "$b"
+      server_of "$b"
     fi
     line=$("$python" "$tmp/tool.py" parse "$tmp/$b/$name.log" "$tmp/$b/$name.json" "$name" \
            "$status" "$((SECONDS - t0))" "$died")

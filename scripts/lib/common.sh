@@ -8,6 +8,7 @@
 # Defines  die (one line on stderr, exit 1), note, usage (the script's header comment),
 #          sha256_of, in_root, find_debian_mirror, progress (one updating line on a terminal),
 #          ninja_progress / run_test_py (a build or a tools/test.py run with a counting line),
+#          start_server / stop_server (a test server that prints "listening <port>"),
 #          load_fips_pins / fips_versions (the pinned AWS-LC-FIPS module versions).
 # Exit codes of every script: 0 done, 1 a failure `die` explains, 2 bad usage (die_usage).
 
@@ -176,4 +177,31 @@ tap_progress() { # <tap> <label>
 ninja_profile() { # <.ninja_log> <profile>
   # One line per edge: an edge with several outputs has a line per output, same times and hash.
   awk 'NR > 1 && !seen[$1 " " $2 " " $5]++ { print int($2 / 1000) }' "$1" | sort -n >"$2.tmp" && mv "$2.tmp" "$2"
+}
+
+# A test server in the background (test/tlsfuzzer/server.js: it prints "listening <port>"
+# once it accepts connections), its stdout in OUT and stderr in OUT.err; waits up to 30 s.
+# Sets server_pid and port. COMMAND must exec down to the server (scripts/node.sh does), so
+# that stop_server's SIGTERM reaches it.
+start_server() { # <name for messages> <out> <command...>
+  local name=$1 out=$2 i
+  shift 2
+  "$@" >"$out" 2>"$out.err" &
+  server_pid=$!
+  for ((i = 0; i < 300; i++)); do
+    port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$out")
+    [ -z "$port" ] || return 0
+    kill -0 "$server_pid" 2>/dev/null \
+      || die "the $name server exited at start: $(tail -3 "$out.err" | tr '\n' ' ')"
+    sleep 0.1
+  done
+  die "the $name server did not listen within 30 s"
+}
+
+stop_server() {
+  if [ -n "${server_pid:-}" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+  fi
 }
